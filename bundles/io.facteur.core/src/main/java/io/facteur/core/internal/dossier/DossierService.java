@@ -64,13 +64,17 @@ public class DossierService implements Dossiers {
         if (d.country() == null || !COUNTRY.matcher(d.country()).matches()) {
             out.add(new Violation("country", "ISO 3166-1 alpha-2 code in upper case, such as FR"));
         }
-        if (d.registrationId().length() > 32 || !d.registrationId().matches("[A-Za-z0-9 ]*")) {
+        if (d.registrationId() == null
+                || d.registrationId().length() > 32
+                || !d.registrationId().matches("[A-Za-z0-9 ]*")) {
             out.add(new Violation("registrationId", "at most 32 letters or digits"));
         }
-        if (d.vatNumber().length() > 32 || !d.vatNumber().matches("[A-Za-z0-9]*")) {
+        if (d.vatNumber() == null
+                || d.vatNumber().length() > 32
+                || !d.vatNumber().matches("[A-Za-z0-9]*")) {
             out.add(new Violation("vatNumber", "at most 32 letters or digits"));
         }
-        if (!LANGUAGES.contains(d.language())) {
+        if (d.language() == null || !LANGUAGES.contains(d.language())) {
             out.add(new Violation("language", "one of " + LANGUAGES));
         }
         return out;
