@@ -72,6 +72,10 @@ public final class SettingsValidator {
                 }
                 if (a.required() && a.defaults().isEmpty()) {
                     violations.add(new Violation(a.id(), "required"));
+                } else if (!a.defaults().isEmpty() && !a.secret()) {
+                    // stored explicitly, so the file, the console and a GET show what applies
+                    Object fallback = a.multiple() ? a.defaults() : a.defaults().get(0);
+                    convert(a, fallback, violations).ifPresent(v -> values.put(a.id(), v));
                 }
                 continue;
             }

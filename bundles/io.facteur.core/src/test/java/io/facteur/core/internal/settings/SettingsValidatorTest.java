@@ -58,6 +58,43 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void storesTheDefaultOfASettingLeftOut() {
+        SettingsSchema schema =
+                new SettingsSchema(
+                        "p",
+                        "P",
+                        "",
+                        List.of(
+                                new Attribute(
+                                        "port",
+                                        "INTEGER",
+                                        "Port",
+                                        "",
+                                        false,
+                                        false,
+                                        List.of("22"),
+                                        List.of(),
+                                        false),
+                                new Attribute(
+                                        "tags",
+                                        "STRING",
+                                        "Tags",
+                                        "",
+                                        false,
+                                        true,
+                                        List.of("a", "b"),
+                                        List.of(),
+                                        false)));
+        SettingsValidator.Result result =
+                new SettingsValidator(schema, (id, v) -> null)
+                        .validate(Map.of(), Set.of(), Map.of());
+
+        assertThat(result.valid()).isTrue();
+        assertThat(result.values()).containsEntry("port", 22);
+        assertThat((String[]) result.values().get("tags")).containsExactly("a", "b");
+    }
+
+    @Test
     void refusesAnUnknownSetting() {
         Map<String, Object> submitted = valid();
         submitted.put("colour", "red");
