@@ -6,7 +6,13 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -35,12 +41,16 @@ public class PlatformIT extends FacteurTestSupport {
         assertEquals("UP", health.json().get("database").asText());
         assertFalse("no version or path details for attackers", health.body().contains("derby"));
 
-        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
-        String errors =
-                Files.readAllLines(log).stream()
-                        .filter(l -> l.contains("| ERROR |"))
-                        .collect(Collectors.joining("\n"));
+        String errors = errorLines();
         assertEquals("ERROR lines at a normal start", "", errors);
+    }
+
+    /** The lines logged at ERROR so far. */
+    static String errorLines() throws Exception {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.contains("| ERROR |"))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -137,6 +147,7 @@ public class PlatformIT extends FacteurTestSupport {
                 "{\"id\":\"big\",\"name\":\"" + "x".repeat(400_000) + "\",\"country\":\"FR\"}";
         assertProblem(
                 admin("POST", "/api/dossiers", huge), 413, "urn:facteur:problem:payload-too-large");
+        assertProblem(chunked("/api/dossiers", huge), 413, "urn:facteur:problem:payload-too-large");
 
         assertProblem(get("/api/dossiers/nope"), 404, "urn:facteur:problem:not-found");
         assertProblem(get("/api/capabilities/nope/schema"), 404, "urn:facteur:problem:not-found");
@@ -160,6 +171,23 @@ public class PlatformIT extends FacteurTestSupport {
                     "nothing half-written",
                     Set.of("x", "x1", "../etc", "big").contains(d.get("id").asText()));
         }
+        assertEquals("a client's mistakes are not logged at ERROR", "", errorLines());
+    }
+
+    /** Posts a body without Content-Length, as a stream of chunks. */
+    private Answer chunked(String path, String json) throws Exception {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", basic(ADMIN, PASSWORD))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(bytes)))
+                        .build();
+        HttpResponse<String> r =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), r.headers());
     }
 
     static void assertProblem(Answer a, int status, String type) {

@@ -31,8 +31,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (e instanceof ProblemException p) {
-            return respond(p.type(), p.getMessage(), p.errors(), null);
+        // a problem raised while a body was read (its size limit) arrives wrapped by the reader
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return respond(p.type(), p.getMessage(), p.errors(), null);
+            }
         }
         if (e instanceof JsonProcessingException json) {
             return respond(
