@@ -185,11 +185,20 @@ public abstract class FacteurTestSupport {
 
     protected Answer send(String method, String path, String json, String authorization)
             throws Exception {
+        return send(method, path, json, authorization, null);
+    }
+
+    protected Answer send(
+            String method, String path, String json, String authorization, String language)
+            throws Exception {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(URI.create(baseUrl() + path))
                         .timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
         }
         if (json != null) {
             b.header("Content-Type", "application/json");

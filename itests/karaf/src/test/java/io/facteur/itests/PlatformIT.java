@@ -150,6 +150,10 @@ public class PlatformIT extends FacteurTestSupport {
         assertProblem(chunked("/api/dossiers", huge), 413, "urn:facteur:problem:payload-too-large");
 
         assertProblem(get("/api/dossiers/nope"), 404, "urn:facteur:problem:not-found");
+        Answer french =
+                send("GET", "/api/dossiers/nope", null, basic(ADMIN, PASSWORD), "fr-FR,fr;q=0.9");
+        assertEquals("Introuvable", french.json().get("title").asText());
+        assertEquals("fr", french.header("Content-Language"));
         assertProblem(get("/api/capabilities/nope/schema"), 404, "urn:facteur:problem:not-found");
         assertProblem(get("/api/no-such-resource"), 404, "urn:facteur:problem:not-found");
         assertProblem(

@@ -1,10 +1,9 @@
 package io.facteur.core.internal.db;
 
+import io.facteur.core.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,7 +89,8 @@ public final class SchemaMigrator {
             }
             String sql = read(folder + "/" + name);
             int version = Integer.parseInt(m.group(1));
-            if (scripts.put(version, new Script(version, m.group(2), sql, sha256(sql))) != null) {
+            if (scripts.put(version, new Script(version, m.group(2), sql, Sha256.hex(sql)))
+                    != null) {
                 throw new IOException("Two schema scripts have version " + version);
             }
         }
@@ -184,16 +183,5 @@ public final class SchemaMigrator {
             out.add(current.toString().strip());
         }
         return out;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context UriInfo uriInfo;
 
+    @Context HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable e) {
         // a problem raised while a body was read (its size limit) arrives wrapped by the reader
@@ -66,7 +68,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                                         web.getResponse().getHeaderString(HttpHeaders.ALLOW));
             }
             logger.debug("Request refused with {}: {}", status, e.getMessage());
-            return respond(type, type.title(), null, extra, status);
+            return respond(type, type.title(locale()), null, extra, status);
         }
         return internal(e);
     }
@@ -97,8 +99,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Facteur\", charset=\"UTF-8\"");
         }
         return b.type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type.urn(), type.title(), status, detail, path(), errors))
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale().getLanguage())
+                .entity(
+                        new Problem(
+                                type.urn(), type.title(locale()), status, detail, path(), errors))
                 .build();
+    }
+
+    /** The first of French, German, English the caller accepts; English otherwise. */
+    private java.util.Locale locale() {
+        try {
+            for (java.util.Locale l : headers.getAcceptableLanguages()) {
+                if (java.util.List.of("fr", "de", "en").contains(l.getLanguage())) {
+                    return new java.util.Locale(l.getLanguage());
+                }
+            }
+        } catch (RuntimeException e) {
+            // no request (or a malformed Accept-Language): English
+        }
+        return java.util.Locale.ENGLISH;
     }
 
     private String path() {

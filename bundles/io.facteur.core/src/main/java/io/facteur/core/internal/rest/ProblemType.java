@@ -35,8 +35,24 @@ public enum ProblemType {
         return status;
     }
 
+    /** The title in English. */
     public String title() {
         return title;
+    }
+
+    /** The title in the caller's language (French, German or English), from a resource bundle. */
+    public String title(java.util.Locale locale) {
+        try {
+            return java.util.ResourceBundle.getBundle(
+                            "io.facteur.core.internal.rest.problems",
+                            locale,
+                            ProblemType.class.getClassLoader(),
+                            java.util.ResourceBundle.Control.getNoFallbackControl(
+                                    java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(name());
+        } catch (java.util.MissingResourceException e) {
+            return title;
+        }
     }
 
     /** The problem type for an HTTP status that JAX-RS produced by itself. */

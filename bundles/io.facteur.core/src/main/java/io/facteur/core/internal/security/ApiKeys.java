@@ -1,9 +1,9 @@
 package io.facteur.core.internal.security;
 
+import io.facteur.core.internal.Sha256;
 import io.facteur.core.internal.db.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,7 +71,7 @@ public class ApiKeys {
             ps.setString(1, id);
             ps.setString(2, dossier);
             ps.setString(3, label);
-            ps.setString(4, sha256(secret));
+            ps.setString(4, Sha256.hex(secret));
             ps.setTimestamp(5, Timestamp.from(now));
             ps.executeUpdate();
         }
@@ -98,7 +98,7 @@ public class ApiKeys {
                 boolean match =
                         MessageDigest.isEqual(
                                 rs.getString(6).getBytes(StandardCharsets.US_ASCII),
-                                sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII));
+                                Sha256.hex(m.group(2)).getBytes(StandardCharsets.US_ASCII));
                 KeyInfo info = info(rs);
                 return match && !info.revoked() ? Optional.of(info) : Optional.empty();
             }
@@ -150,16 +150,5 @@ public class ApiKeys {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

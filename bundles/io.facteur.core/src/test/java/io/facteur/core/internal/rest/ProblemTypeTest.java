@@ -52,4 +52,24 @@ class ProblemTypeTest {
             assertThat(type.title()).as(type.name()).isNotBlank();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void titlesComeInFrenchGermanAndEnglish() {
+        for (ProblemType t : ProblemType.values()) {
+            org.assertj.core.api.Assertions.assertThat(t.title(java.util.Locale.ENGLISH))
+                    .isEqualTo(t.title());
+            org.assertj.core.api.Assertions.assertThat(t.title(java.util.Locale.FRENCH))
+                    .isNotBlank()
+                    .isNotEqualTo(t.title());
+            org.assertj.core.api.Assertions.assertThat(t.title(java.util.Locale.GERMAN))
+                    .isNotBlank()
+                    .isNotEqualTo(t.title());
+        }
+        org.assertj.core.api.Assertions.assertThat(
+                        ProblemType.NOT_FOUND.title(java.util.Locale.FRENCH))
+                .isEqualTo("Introuvable");
+        org.assertj.core.api.Assertions.assertThat(
+                        ProblemType.NOT_FOUND.title(java.util.Locale.ITALIAN))
+                .isEqualTo("Not found");
+    }
 }

@@ -60,7 +60,7 @@ class ApiKeysTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1))
                         .doesNotContain(secret)
-                        .isEqualTo(ApiKeys.sha256(secret));
+                        .isEqualTo(io.facteur.core.internal.Sha256.hex(secret));
             }
         }
     }
