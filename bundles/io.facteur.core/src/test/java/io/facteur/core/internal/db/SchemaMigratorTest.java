@@ -22,13 +22,13 @@ class SchemaMigratorTest {
     @RegisterExtension final MemoryDerby derby = new MemoryDerby();
 
     @Test
-    void realScriptsCreateTheDossierAndApiKeyTables() throws Exception {
+    void realScriptsCreateEveryTable() throws Exception {
         SchemaMigrator real =
                 new SchemaMigrator(SchemaMigrator.class.getClassLoader(), "db/migration");
 
-        assertThat(real.migrate(derby.dataSource())).containsExactly(1);
-        assertThat(tables()).contains("dossier", "api_key");
-        assertThat(history()).containsExactly(1);
+        assertThat(real.migrate(derby.dataSource())).containsExactly(1, 2);
+        assertThat(tables()).contains("dossier", "api_key", "invoice", "invoice_event", "job");
+        assertThat(history()).containsExactly(1, 2);
     }
 
     @Test
@@ -38,7 +38,7 @@ class SchemaMigratorTest {
         real.migrate(derby.dataSource());
 
         assertThat(real.migrate(derby.dataSource())).isEmpty();
-        assertThat(history()).containsExactly(1);
+        assertThat(history()).containsExactly(1, 2);
     }
 
     @Test

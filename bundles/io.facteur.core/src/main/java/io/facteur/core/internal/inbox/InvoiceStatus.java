@@ -1,0 +1,15 @@
+package io.facteur.core.internal.inbox;
+
+/** What a user sees of an invoice; derived from its timeline by the pipeline. */
+public enum InvoiceStatus {
+    /** Stored, not yet read (or waiting for a capability). */
+    RECEIVED,
+    /** Not an invoice Facteur can read; the reason says why. */
+    REJECTED,
+    /** Read, but with fatal findings: kept, shown, never delivered automatically. */
+    INVALID,
+    /** Read and valid. */
+    READY,
+    /** A step failed beyond its retries; the reason says why. */
+    FAILED
+}

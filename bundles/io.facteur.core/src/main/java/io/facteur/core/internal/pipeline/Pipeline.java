@@ -1,0 +1,202 @@
+package io.facteur.core.internal.pipeline;
+
+import io.facteur.api.Capability;
+import io.facteur.api.InvoiceReader;
+import io.facteur.api.Validator;
+import io.facteur.core.internal.inbox.InboxService;
+import io.facteur.core.internal.inbox.InvoiceStatus;
+import io.facteur.core.internal.pipeline.JobQueue.Job;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the jobs of the persistent queue on the core's bounded worker pool: at least once, each step
+ * idempotent, transient failures retried with exponential backoff, the rest kept as FAILED with
+ * their reason. Readers and validators are tracked dynamically: jobs that wait for one resume when
+ * it is installed; jobs interrupted by a stop or a crash are resumed at the next start.
+ */
+@Component(service = Pipeline.class, immediate = true)
+public class Pipeline {
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final long POLL_MILLIS = 200;
+
+    private final Logger logger = LoggerFactory.getLogger(Pipeline.class);
+    private final InboxService inbox;
+    private final Map<String, InvoiceReader> readers = new ConcurrentSkipListMap<>();
+    private final List<Validator> validators = new CopyOnWriteArrayList<>();
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor poller;
+    private final AtomicInteger busy = new AtomicInteger();
+
+    @Activate
+    public Pipeline(@Reference InboxService inbox) throws SQLException {
+        this.inbox = inbox;
+        int size = inbox.config().workers();
+        AtomicInteger n = new AtomicInteger();
+        this.workers =
+                new ThreadPoolExecutor(
+                        size,
+                        size,
+                        30,
+                        TimeUnit.SECONDS,
+                        new ArrayBlockingQueue<>(size),
+                        r -> new Thread(r, "facteur-pipeline-" + n.incrementAndGet()));
+        this.poller =
+                new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "facteur-pipeline-poller"));
+        // single node: whatever was running when the platform stopped runs again
+        int resumed = inbox.queue().releaseRunning();
+        if (resumed > 0) {
+            logger.info("Resuming {} interrupted pipeline step(s)", resumed);
+        }
+        poller.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        poller.shutdownNow();
+        workers.shutdown();
+        if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+            workers.shutdownNow(); // their jobs stay RUNNING and are resumed at the next start
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addReader(InvoiceReader reader, Map<String, Object> props) {
+        readers.put(String.valueOf(props.get(Capability.ID)), reader);
+        wake(Steps.DETECT);
+        wake(Steps.READ);
+    }
+
+    void removeReader(InvoiceReader reader, Map<String, Object> props) {
+        readers.remove(String.valueOf(props.get(Capability.ID)), reader);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addValidator(Validator validator) {
+        validators.add(validator);
+        wake(Steps.VALIDATE);
+    }
+
+    void removeValidator(Validator validator) {
+        validators.remove(validator);
+    }
+
+    private void wake(String step) {
+        try {
+            int woken = inbox.queue().wake(step);
+            if (woken > 0) {
+                logger.info("{} invoice(s) waiting for step {} resume", woken, step);
+            }
+        } catch (SQLException e) {
+            logger.warn("Cannot resume waiting {} jobs: {}", step, e.getMessage());
+        }
+    }
+
+    private void poll() {
+        try {
+            int free = inbox.config().workers() - busy.get();
+            if (free <= 0) {
+                return;
+            }
+            for (Job job : inbox.queue().claim(free, LEASE)) {
+                busy.incrementAndGet();
+                workers.execute(
+                        () -> {
+                            try {
+                                run(job);
+                            } finally {
+                                busy.decrementAndGet();
+                            }
+                        });
+            }
+        } catch (SQLException e) {
+            logger.warn("Pipeline cannot read its queue: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            logger.error("Pipeline poll failed", e);
+        }
+    }
+
+    /** Runs one job and records its outcome; never throws. */
+    void run(Job job) {
+        Steps steps = new Steps(inbox, new TreeMap<>(readers), List.copyOf(validators));
+        try (Connection c = inbox.database().connection()) {
+            c.setAutoCommit(false);
+            try {
+                Steps.Outcome outcome = steps.run(c, job.step(), job.invoiceId());
+                if (outcome instanceof Steps.Wait wait) {
+                    inbox.invoices()
+                            .event(c, job.invoiceId(), job.step(), "waiting", wait.reason());
+                    inbox.queue().park(c, job.id(), wait.reason());
+                } else if (outcome instanceof Steps.Next next) {
+                    inbox.queue().done(c, job.id());
+                    if (next.next() != null) {
+                        inbox.queue().enqueue(c, job.invoiceId(), next.next());
+                    }
+                }
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                failed(c, job, e);
+            }
+        } catch (SQLException e) {
+            logger.warn(
+                    "Invoice {}: step {} could not be recorded ({}); it will run again",
+                    job.invoiceId(),
+                    job.step(),
+                    e.getMessage());
+        }
+    }
+
+    private void failed(Connection c, Job job, Exception e) throws SQLException {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        int attempt = job.attempts() + 1;
+        if (attempt >= inbox.config().maxAttempts()) {
+            logger.error(
+                    "Invoice {}: step {} failed {} times, giving up",
+                    job.invoiceId(),
+                    job.step(),
+                    attempt,
+                    e);
+            inbox.invoices()
+                    .event(
+                            c,
+                            job.invoiceId(),
+                            job.step(),
+                            "failed",
+                            "Gave up after " + attempt + " attempts: " + reason);
+            inbox.invoices().status(c, job.invoiceId(), InvoiceStatus.FAILED, reason);
+            inbox.queue().dead(c, job.id(), reason);
+        } else {
+            Duration delay = Duration.ofSeconds(Math.min(600, 1L << Math.min(attempt, 10)));
+            logger.warn(
+                    "Invoice {}: step {} failed (attempt {}), retry in {} s: {}",
+                    job.invoiceId(),
+                    job.step(),
+                    attempt,
+                    delay.toSeconds(),
+                    reason);
+            inbox.invoices().event(c, job.invoiceId(), job.step(), "retry", reason);
+            inbox.queue().retry(c, job.id(), reason, delay);
+        }
+        c.commit();
+    }
+}

@@ -1,0 +1,185 @@
+package io.facteur.core.internal.pipeline;
+
+import io.facteur.api.Document;
+import io.facteur.api.InvoiceReader;
+import io.facteur.api.Syntax;
+import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.ValidationReport;
+import io.facteur.api.Validator;
+import io.facteur.api.invoice.Invoice;
+import io.facteur.core.internal.inbox.InboxService;
+import io.facteur.core.internal.inbox.InvoiceRow;
+import io.facteur.core.internal.inbox.InvoiceStatus;
+import io.facteur.core.internal.inbox.InvoiceStore;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The steps of one invoice: detect its syntax, read it, validate it. Each step is idempotent (it
+ * may run twice after a crash) and says what should happen next; a step whose capability is missing
+ * waits for it.
+ */
+public final class Steps {
+    public static final String DETECT = "detect";
+    public static final String READ = "read";
+    public static final String VALIDATE = "validate";
+
+    /** What a step decided. */
+    public sealed interface Outcome {}
+
+    /** Done; run {@code next} (null: the pipeline ends here). */
+    public record Next(String next) implements Outcome {}
+
+    /** A capability is missing: park until it arrives. */
+    public record Wait(String reason) implements Outcome {}
+
+    private final InboxService inbox;
+    private final Map<String, InvoiceReader> readers;
+    private final List<Validator> validators;
+
+    /**
+     * @param inbox the stores
+     * @param readers the readers installed now, by capability id
+     * @param validators the validators installed now
+     */
+    public Steps(
+            InboxService inbox, Map<String, InvoiceReader> readers, List<Validator> validators) {
+        this.inbox = inbox;
+        this.readers = readers;
+        this.validators = validators;
+    }
+
+    /** Runs one step on an invoice within the transaction {@code c}. */
+    public Outcome run(Connection c, String step, String invoiceId) throws Exception {
+        InvoiceStore store = inbox.invoices();
+        InvoiceRow row =
+                store.find(c, invoiceId)
+                        .orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
+        Document doc =
+                new Document(row.fileName(), row.mediaType(), inbox.documents().read(row.sha256()));
+        return switch (step) {
+            case DETECT -> detect(c, row, doc);
+            case READ -> read(c, row, doc);
+            case VALIDATE -> validate(c, row, doc);
+            default -> throw new IllegalStateException("Unknown step " + step);
+        };
+    }
+
+    private Outcome detect(Connection c, InvoiceRow row, Document doc) throws Exception {
+        if (readers.isEmpty()) {
+            return new Wait("No invoice reader is installed");
+        }
+        for (Map.Entry<String, InvoiceReader> e : readers.entrySet()) {
+            Optional<Syntax> syntax = e.getValue().detect(doc);
+            if (syntax.isPresent()) {
+                inbox.invoices()
+                        .detected(
+                                c,
+                                row.id(),
+                                syntax.get().syntax(),
+                                syntax.get().profile(),
+                                e.getKey());
+                inbox.invoices()
+                        .event(
+                                c,
+                                row.id(),
+                                DETECT,
+                                "ok",
+                                "Detected "
+                                        + syntax.get().syntax()
+                                        + (syntax.get().profile().isEmpty()
+                                                ? ""
+                                                : " (" + syntax.get().profile() + ")"));
+                return new Next(READ);
+            }
+        }
+        reject(
+                c,
+                row.id(),
+                DETECT,
+                "Not an electronic invoice Facteur can read: none of the installed readers ("
+                        + String.join(", ", readers.keySet())
+                        + ") recognised its content");
+        return new Next(null);
+    }
+
+    private Outcome read(Connection c, InvoiceRow row, Document doc) throws Exception {
+        InvoiceReader reader = readers.get(row.reader());
+        if (reader == null) {
+            return new Wait("The reader " + row.reader() + " is not installed");
+        }
+        Invoice invoice;
+        try {
+            invoice = reader.read(doc);
+        } catch (UnreadableInvoiceException e) {
+            reject(c, row.id(), READ, e.getMessage());
+            return new Next(null);
+        }
+        inbox.derived().saveInvoice(row.id(), invoice);
+        inbox.invoices().read(c, row.id(), invoice);
+        inbox.invoices()
+                .event(
+                        c,
+                        row.id(),
+                        READ,
+                        "ok",
+                        "Read invoice "
+                                + invoice.number()
+                                + " of "
+                                + invoice.issueDate()
+                                + (invoice.seller() == null
+                                        ? ""
+                                        : " from " + invoice.seller().name()));
+        return new Next(VALIDATE);
+    }
+
+    private Outcome validate(Connection c, InvoiceRow row, Document doc) throws Exception {
+        if (validators.isEmpty()) {
+            return new Wait("No validator is installed");
+        }
+        Invoice invoice =
+                inbox.derived()
+                        .invoice(row.id())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "Invoice " + row.id() + " was not read"));
+        Syntax syntax = new Syntax(row.format(), row.profile());
+        List<String> ruleSets = new ArrayList<>();
+        List<ValidationReport.Finding> findings = new ArrayList<>();
+        for (Validator v : validators) {
+            if (v.appliesTo(syntax)) {
+                ValidationReport report = v.validate(doc, invoice);
+                ruleSets.add(report.ruleSet());
+                findings.addAll(report.findings());
+            }
+        }
+        ValidationReport merged = new ValidationReport(String.join(", ", ruleSets), findings);
+        inbox.derived().saveReport(row.id(), merged);
+        long errors =
+                findings.stream()
+                        .filter(f -> f.severity() == ValidationReport.Severity.ERROR)
+                        .count();
+        String summary =
+                ruleSets.isEmpty()
+                        ? "No rule set applies to " + row.format()
+                        : ruleSets
+                                + ": "
+                                + errors
+                                + " error(s), "
+                                + (findings.size() - errors)
+                                + " other finding(s)";
+        InvoiceStatus status = errors > 0 ? InvoiceStatus.INVALID : InvoiceStatus.READY;
+        inbox.invoices().event(c, row.id(), VALIDATE, errors > 0 ? "invalid" : "ok", summary);
+        inbox.invoices().status(c, row.id(), status, errors > 0 ? summary : null);
+        return new Next(null);
+    }
+
+    private void reject(Connection c, String id, String step, String reason) throws Exception {
+        inbox.invoices().event(c, id, step, "rejected", reason);
+        inbox.invoices().status(c, id, InvoiceStatus.REJECTED, reason);
+    }
+}
