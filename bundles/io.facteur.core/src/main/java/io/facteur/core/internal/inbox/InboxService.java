@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public class InboxService implements Inbox {
     private final Logger logger = LoggerFactory.getLogger(InboxService.class);
     private final Database database;
-    private final DossierService dossiers;
+    private final java.util.function.Predicate<String> dossierExists;
     private final InvoiceStore invoices;
     private final JobQueue queue;
     private final DocumentStore documents;
@@ -50,14 +50,24 @@ public class InboxService implements Inbox {
             BundleContext context,
             InboxConfig config)
             throws IOException {
+        this(database, id -> dossiers.find(id).isPresent(), folder(context, config), config);
+    }
+
+    /**
+     * @param database the migrated database
+     * @param dossierExists tells whether a dossier id exists
+     * @param folder where documents and what is derived from them are kept
+     * @param config the limits
+     */
+    public InboxService(
+            Database database,
+            java.util.function.Predicate<String> dossierExists,
+            Path folder,
+            InboxConfig config)
+            throws IOException {
         this.database = database;
-        this.dossiers = dossiers;
+        this.dossierExists = dossierExists;
         this.config = config;
-        String data = context.getProperty("karaf.data");
-        Path folder =
-                config.folder().isBlank()
-                        ? Path.of(data == null ? "data" : data, "facteur")
-                        : Path.of(config.folder());
         this.documents = new DocumentStore(folder.resolve("documents"));
         this.derived = new DerivedStore(folder.resolve("derived"));
         this.invoices = new InvoiceStore(database);
@@ -81,7 +91,7 @@ public class InboxService implements Inbox {
     public Received receive(
             String dossier, InputStream in, String fileName, String mediaType, Source source)
             throws IOException, SQLException, InboxException {
-        if (dossiers.find(dossier).isEmpty()) {
+        if (!dossierExists.test(dossier)) {
             throw new InboxException("No dossier " + dossier);
         }
         DocumentStore.Stored stored =
@@ -191,6 +201,13 @@ public class InboxService implements Inbox {
 
     public InboxConfig config() {
         return config;
+    }
+
+    private static Path folder(BundleContext context, InboxConfig config) {
+        String data = context.getProperty("karaf.data");
+        return config.folder().isBlank()
+                ? Path.of(data == null ? "data" : data, "facteur")
+                : Path.of(config.folder());
     }
 
     private static String name(String fileName) {
