@@ -104,6 +104,10 @@ public abstract class FacteurTestSupport {
                                         "etc/system.properties",
                                         "facteur.fixture.jar",
                                         System.getProperty("facteur.fixture.jar")),
+                                editConfigurationFilePut(
+                                        "etc/system.properties",
+                                        "facteur.corpus",
+                                        System.getProperty("facteur.corpus")),
                                 // a realm user who is not an admin of Facteur
                                 editConfigurationFilePut(
                                         "etc/users.properties", "clerk", "clerk,viewer")));

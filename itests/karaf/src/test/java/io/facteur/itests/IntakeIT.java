@@ -78,7 +78,7 @@ public class IntakeIT extends FacteurTestSupport {
         assertEquals(200, original.statusCode());
         assertArrayEquals(xml, original.body());
 
-        JsonNode listed = get("/api/dossiers/intake/invoices?status=RECEIVED").json();
+        JsonNode listed = get("/api/dossiers/intake/invoices").json();
         assertEquals(1, listed.size());
         assertEquals("sample.xml", listed.get(0).get("fileName").asText());
 
@@ -201,5 +201,65 @@ public class IntakeIT extends FacteurTestSupport {
                 "urn:facteur:problem:malformed-request");
         assertEquals(0, get("/api/dossiers/guarded/invoices").json().size());
         assertEquals("", PlatformIT.errorLines());
+    }
+
+    @Test
+    public void shellImportsFilesAndListsInvoices() throws Exception {
+        createDossier("shell-intake");
+        Path file = Files.createTempFile("facteur-", ".xml");
+        Files.writeString(file, "<z>" + System.nanoTime() + "</z>");
+        String imported = executeCommand("facteur:import --dossier shell-intake " + file);
+        assertTrue(imported, imported.contains("accepted"));
+        String again = executeCommand("facteur:import -d shell-intake " + file);
+        assertTrue(again, again.contains("already there"));
+        String listed = executeCommand("facteur:invoices --dossier shell-intake");
+        assertTrue(listed, listed.contains(file.getFileName().toString()));
+        assertEquals(1, get("/api/dossiers/shell-intake/invoices").json().size());
+    }
+
+    @Test
+    public void corpusInvoicesAreDetectedAndReadAndBadFilesRejectedWithAReason() throws Exception {
+        createDossier("corpus");
+        Path corpus = Path.of(System.getProperty("facteur.corpus"));
+        String[][] cases = {
+            {"pdf/EN16931_Einfach.pdf", "application/pdf", "FACTUR_X"},
+            {"cii/factur-x.xml", "application/xml", "CII"},
+            {"ubl/01.01a-INVOICE_ubl.xml", "application/xml", "UBL"},
+        };
+        java.util.Map<String, String[]> ids = new java.util.HashMap<>();
+        for (String[] c : cases) {
+            HttpResponse<String> r =
+                    post(
+                            "corpus",
+                            c[1],
+                            Files.readAllBytes(corpus.resolve(c[0])),
+                            basic(ADMIN, PASSWORD));
+            assertEquals(r.body(), 202, r.statusCode());
+            ids.put(JSON.readTree(r.body()).get("id").asText(), c);
+        }
+        for (var e : ids.entrySet()) {
+            String path = "/api/dossiers/corpus/invoices/" + e.getKey();
+            waitFor(() -> get(path).json().has("number"), 30_000, "reading " + e.getValue()[0]);
+            JsonNode invoice = get(path).json();
+            assertEquals(e.getValue()[0], e.getValue()[2], invoice.get("format").asText());
+            assertTrue(invoice.toString(), invoice.get("seller").get("name").asText().length() > 0);
+            assertTrue(invoice.toString(), invoice.get("totals").get("payable").isNumber());
+            assertTrue(invoice.toString(), invoice.get("lines").get("count").asInt() > 0);
+        }
+        HttpResponse<String> bad =
+                post(
+                        "corpus",
+                        "application/pdf",
+                        Files.readAllBytes(
+                                corpus.resolve(
+                                        "bad/MustangGnuaccountingBeispielRE-20201121_508blanko.pdf")),
+                        basic(ADMIN, PASSWORD));
+        String badPath =
+                "/api/dossiers/corpus/invoices/" + JSON.readTree(bad.body()).get("id").asText();
+        waitFor(
+                () -> get(badPath).json().get("status").asText().equals("REJECTED"),
+                30_000,
+                "the PDF without an invoice to be rejected");
+        assertTrue(get(badPath).json().get("reason").asText().length() > 10);
     }
 }

@@ -1,5 +1,6 @@
 package io.facteur.core.internal.inbox;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,7 +22,10 @@ public final class DerivedStore {
     private final ObjectMapper json =
             new ObjectMapper()
                     .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    // derived getters such as Invoice.isCreditNote() are written but have no
+                    // record component to read them back into
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DerivedStore(Path root) throws IOException {
         this.root = Files.createDirectories(root);

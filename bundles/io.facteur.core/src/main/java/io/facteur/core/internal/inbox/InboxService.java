@@ -54,12 +54,24 @@ public class InboxService implements Inbox {
     }
 
     /**
+     * An inbox outside OSGi (tests, benchmarks). Not a constructor: DS must see only one public
+     * constructor with this many arguments.
+     *
      * @param database the migrated database
      * @param dossierExists tells whether a dossier id exists
      * @param folder where documents and what is derived from them are kept
      * @param config the limits
      */
-    public InboxService(
+    public static InboxService standalone(
+            Database database,
+            java.util.function.Predicate<String> dossierExists,
+            Path folder,
+            InboxConfig config)
+            throws IOException {
+        return new InboxService(database, dossierExists, folder, config);
+    }
+
+    private InboxService(
             Database database,
             java.util.function.Predicate<String> dossierExists,
             Path folder,
@@ -107,51 +119,53 @@ public class InboxService implements Inbox {
                 return new Received(existing.get(), true);
             }
             String id = UUID.randomUUID().toString();
-            invoices.insert(
-                    c,
-                    new InvoiceRow(
-                            id,
-                            dossier,
-                            stored.sha256(),
-                            name(fileName),
-                            mediaType == null ? "application/octet-stream" : mediaType,
-                            stored.size(),
-                            source.channel(),
-                            source.detail(),
-                            Instant.now(),
-                            InvoiceStatus.RECEIVED,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
-            invoices.event(
-                    c,
-                    id,
-                    "received",
-                    "ok",
-                    "Received "
-                            + name(fileName)
-                            + " ("
-                            + stored.size()
-                            + " bytes) by "
-                            + source.channel()
-                            + (source.detail().isEmpty() ? "" : " from " + source.detail()));
-            queue.enqueue(c, id, Steps.DETECT);
+            // a duplicate is refused by the INSERT itself (not by the commit): keep it inside
             try {
+                invoices.insert(
+                        c,
+                        new InvoiceRow(
+                                id,
+                                dossier,
+                                stored.sha256(),
+                                name(fileName),
+                                mediaType == null ? "application/octet-stream" : mediaType,
+                                stored.size(),
+                                source.channel(),
+                                source.detail(),
+                                Instant.now(),
+                                InvoiceStatus.RECEIVED,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null));
+                invoices.event(
+                        c,
+                        id,
+                        "received",
+                        "ok",
+                        "Received "
+                                + name(fileName)
+                                + " ("
+                                + stored.size()
+                                + " bytes) by "
+                                + source.channel()
+                                + (source.detail().isEmpty() ? "" : " from " + source.detail()));
+                queue.enqueue(c, id, Steps.DETECT);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
                 if ("23505".equals(e.getSQLState())) { // the same bytes, received concurrently
-                    return new Received(
-                            invoices.findBySha(c, dossier, stored.sha256()).orElseThrow(), true);
+                    Optional<String> other = invoices.findBySha(c, dossier, stored.sha256());
+                    c.rollback(); // ends the read: a connection closes only without a transaction
+                    return new Received(other.orElseThrow(), true);
                 }
                 throw e;
             }

@@ -46,6 +46,8 @@ public class Pipeline {
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor poller;
     private final AtomicInteger busy = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong installed =
+            new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public Pipeline(@Reference InboxService inbox) throws SQLException {
@@ -82,6 +84,7 @@ public class Pipeline {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReader(InvoiceReader reader, Map<String, Object> props) {
         readers.put(String.valueOf(props.get(Capability.ID)), reader);
+        installed.incrementAndGet();
         wake(Steps.DETECT);
         wake(Steps.READ);
     }
@@ -93,6 +96,7 @@ public class Pipeline {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addValidator(Validator validator) {
         validators.add(validator);
+        installed.incrementAndGet();
         wake(Steps.VALIDATE);
     }
 
@@ -137,6 +141,7 @@ public class Pipeline {
 
     /** Runs one job and records its outcome; never throws. */
     void run(Job job) {
+        long generation = installed.get();
         Steps steps = new Steps(inbox, new TreeMap<>(readers), List.copyOf(validators));
         try (Connection c = inbox.database().connection()) {
             c.setAutoCommit(false);
@@ -153,6 +158,9 @@ public class Pipeline {
                     }
                 }
                 c.commit();
+                if (outcome instanceof Steps.Wait && installed.get() != generation) {
+                    wake(job.step()); // a capability arrived while this job decided to wait
+                }
             } catch (Exception e) {
                 c.rollback();
                 failed(c, job, e);
