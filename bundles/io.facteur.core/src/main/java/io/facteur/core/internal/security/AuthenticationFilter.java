@@ -3,10 +3,8 @@ package io.facteur.core.internal.security;
 import io.facteur.core.internal.rest.FacteurApplication;
 import io.facteur.core.internal.rest.ProblemException;
 import io.facteur.core.internal.rest.ProblemType;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.Priority;
@@ -134,7 +132,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String apiKey = request.getHeaderString("X-API-Key");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(header.substring(6).strip());
+            return realm.basic(header);
         }
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             apiKey = header.substring(7).strip();
@@ -148,19 +146,5 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } catch (SQLException e) {
             throw new ProblemException(ProblemType.UNAVAILABLE, "The database does not answer");
         }
-    }
-
-    private Optional<Caller> basic(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        return realm.login(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
     }
 }

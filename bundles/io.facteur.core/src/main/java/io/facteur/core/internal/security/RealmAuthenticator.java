@@ -60,4 +60,25 @@ final class RealmAuthenticator {
             thread.setContextClassLoader(previous);
         }
     }
+
+    /** The caller named by an {@code Authorization: Basic ...} header, or empty. */
+    Optional<Caller> basic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded =
+                    new String(
+                            java.util.Base64.getDecoder().decode(header.substring(6).strip()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        return login(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+    }
 }
