@@ -53,6 +53,7 @@ for _ in $(seq 1 120); do
         cat <<MSG
 
 Facteur is running.
+  Upload page   http://localhost:$port/facteur/
   REST API      http://localhost:$port/api            (try: curl -u admin:admin http://localhost:$port/api/capabilities)
   OpenAPI       http://localhost:$port/api/openapi.json
   Web console   http://localhost:$port/system/console/

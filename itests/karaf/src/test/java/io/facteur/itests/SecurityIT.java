@@ -38,6 +38,13 @@ public class SecurityIT extends FacteurTestSupport {
                 send("GET", "/api/dossiers", null, "Basic !!!not-base64"),
                 401,
                 "urn:facteur:problem:unauthenticated");
+        assertEquals(401, send("GET", "/facteur/ui/index.html", null, null).status());
+        assertEquals(
+                403, send("GET", "/facteur/ui/index.html", null, basic("clerk", "clerk")).status());
+        Answer page = get("/facteur/ui/index.html");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("app.js"));
+        assertEquals(200, get("/facteur/ui/i18n/de.json").status());
         assertProblem(
                 send("GET", "/api/dossiers", null, basic("clerk", "clerk")),
                 403,
