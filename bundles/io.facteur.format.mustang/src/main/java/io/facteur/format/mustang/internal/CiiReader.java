@@ -7,6 +7,8 @@ import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.SafeXml;
+import io.facteur.api.xml.XmlHead;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,7 +22,6 @@ public class CiiReader implements InvoiceReader {
 
     static final String SYNTAX = "CII";
 
-    private final SecureXml xml = new SecureXml();
     private final CiiInvoiceMapper mapper = new CiiInvoiceMapper();
 
     @Override
@@ -39,6 +40,6 @@ public class CiiReader implements InvoiceReader {
             throw new UnreadableInvoiceException(
                     "This is a PDF, not CII XML: read it as Factur-X / ZUGFeRD");
         }
-        return mapper.map(xml.parse(document.content()));
+        return mapper.map(SafeXml.parse(document.content()));
     }
 }

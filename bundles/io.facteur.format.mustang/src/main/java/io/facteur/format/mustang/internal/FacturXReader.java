@@ -7,6 +7,8 @@ import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.SafeXml;
+import io.facteur.api.xml.XmlHead;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -27,7 +29,6 @@ public class FacturXReader implements InvoiceReader {
     static final String ZUGFERD_1 = "ZUGFERD_1";
 
     private final Logger logger = LoggerFactory.getLogger(FacturXReader.class);
-    private final SecureXml xml = new SecureXml();
     private final CiiInvoiceMapper mapper = new CiiInvoiceMapper();
     private final FacturXProfiles profiles = new FacturXProfiles();
 
@@ -62,7 +63,7 @@ public class FacturXReader implements InvoiceReader {
                             + "' (BT-24), which is not a Factur-X / ZUGFeRD profile");
         }
         try {
-            return mapper.map(xml.parse(embedded));
+            return mapper.map(SafeXml.parse(embedded));
         } catch (UnreadableInvoiceException e) {
             logger.debug("embedded XML of {} refused: {}", document.fileName(), e.getMessage());
             throw new UnreadableInvoiceException(

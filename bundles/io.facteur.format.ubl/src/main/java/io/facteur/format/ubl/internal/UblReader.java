@@ -7,6 +7,8 @@ import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.SafeXml;
+import io.facteur.api.xml.XmlHead;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,7 +25,6 @@ public class UblReader implements InvoiceReader {
     static final String CREDIT_NOTE_NAMESPACE =
             "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
 
-    private final SecureXml xml = new SecureXml();
     private final UblInvoiceMapper mapper = new UblInvoiceMapper();
 
     @Override
@@ -35,7 +36,7 @@ public class UblReader implements InvoiceReader {
 
     @Override
     public Invoice read(Document document) throws UnreadableInvoiceException {
-        org.w3c.dom.Document dom = xml.parse(document.content());
+        org.w3c.dom.Document dom = SafeXml.parse(document.content());
         String namespace = String.valueOf(dom.getDocumentElement().getNamespaceURI());
         String root = dom.getDocumentElement().getLocalName();
         Thread thread = Thread.currentThread();

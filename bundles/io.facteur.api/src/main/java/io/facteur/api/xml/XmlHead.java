@@ -1,4 +1,4 @@
-package io.facteur.format.mustang.internal;
+package io.facteur.api.xml;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamReader;
  * @param localName the root element's local name
  * @param profile the text of the profile element (BT-24), empty when not found near the top
  */
-record XmlHead(String namespace, String localName, String profile) {
+public record XmlHead(String namespace, String localName, String profile) {
 
     private static final int MAX_ELEMENTS = 64;
 
@@ -28,13 +28,11 @@ record XmlHead(String namespace, String localName, String profile) {
      * @param profileParent local name of the element holding the profile ({@code null} for root)
      * @param profileElement local name of the profile element
      */
-    static Optional<XmlHead> read(byte[] xml, String profileParent, String profileElement) {
+    public static Optional<XmlHead> read(byte[] xml, String profileParent, String profileElement) {
         if (xml.length == 0 || !looksLikeXml(xml)) {
             return Optional.empty();
         }
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLInputFactory factory = SafeXml.streamFactory();
         XMLStreamReader reader = null;
         try {
             reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));

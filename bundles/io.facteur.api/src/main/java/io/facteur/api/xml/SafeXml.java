@@ -1,4 +1,4 @@
-package io.facteur.format.mustang.internal;
+package io.facteur.api.xml;
 
 import io.facteur.api.UnreadableInvoiceException;
 import java.io.ByteArrayInputStream;
@@ -15,9 +15,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * Parses invoice XML with DTDs, external entities and XInclude refused, so that a hostile document
  * can neither read local files nor exhaust memory. Invoices never need a DOCTYPE.
  */
-final class SecureXml {
+public final class SafeXml {
+    private SafeXml() {}
 
-    Document parse(byte[] xml) throws UnreadableInvoiceException {
+    /** Parses a document, namespace aware; bad or hostile XML is refused with a reason. */
+    public static Document parse(byte[] xml) throws UnreadableInvoiceException {
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(new DefaultHandler());
@@ -40,7 +42,8 @@ final class SecureXml {
         }
     }
 
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+    /** A namespace-aware DOM factory with DTDs, external entities and XInclude refused. */
+    public static DocumentBuilderFactory factory() throws ParserConfigurationException {
         // the JDK's own parser, never one found on the class path of the caller
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
@@ -53,6 +56,16 @@ final class SecureXml {
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
+        return factory;
+    }
+
+    /** A StAX factory that supports neither DTDs nor external entities. */
+    public static javax.xml.stream.XMLInputFactory streamFactory() {
+        javax.xml.stream.XMLInputFactory factory =
+                javax.xml.stream.XMLInputFactory.newDefaultFactory();
+        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(
+                javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return factory;
     }
 }
