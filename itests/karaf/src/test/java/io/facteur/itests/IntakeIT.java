@@ -245,6 +245,18 @@ public class IntakeIT extends FacteurTestSupport {
             assertTrue(invoice.toString(), invoice.get("seller").get("name").asText().length() > 0);
             assertTrue(invoice.toString(), invoice.get("totals").get("payable").isNumber());
             assertTrue(invoice.toString(), invoice.get("lines").get("count").asInt() > 0);
+            waitFor(
+                    () -> !get(path).json().get("status").asText().equals("RECEIVED"),
+                    60_000,
+                    "validating " + e.getValue()[0]);
+            JsonNode checked = get(path).json();
+            assertTrue(
+                    checked.toString(),
+                    checked.get("validation").get("ruleSets").asText().contains("EN16931"));
+            if (!e.getValue()[0].equals("cii/factur-x.xml")) {
+                assertEquals(checked.toString(), "READY", checked.get("status").asText());
+                assertEquals(0, checked.get("validation").get("errors").asInt());
+            }
         }
         HttpResponse<String> bad =
                 post(

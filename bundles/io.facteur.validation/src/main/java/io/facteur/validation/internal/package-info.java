@@ -1,0 +1,2 @@
+/** Validators on phive rule libraries; never exported. */
+package io.facteur.validation.internal;
