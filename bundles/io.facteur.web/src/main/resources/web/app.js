@@ -40,7 +40,9 @@
     const remembered = localStorage.getItem("facteur.dossier");
     dossier = list.some((d) => d.id === remembered) ? remembered : list[0].id;
     select.value = dossier;
-    loadInvoices();
+    await loadInvoices();
+    const linked = new URLSearchParams(location.hash.slice(1)).get("invoice");
+    if (linked) show(linked);
   }
 
   function upload(file) {
@@ -94,6 +96,7 @@
   }
 
   async function show(id) {
+    history.replaceState(null, "", "#invoice=" + encodeURIComponent(id));
     const i = await api("/dossiers/" + encodeURIComponent(dossier) + "/invoices/" + encodeURIComponent(id));
     $("detail").hidden = false;
     $("detail-number").textContent = i.number || i.fileName;
