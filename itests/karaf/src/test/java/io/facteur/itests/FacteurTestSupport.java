@@ -161,7 +161,15 @@ public abstract class FacteurTestSupport {
     /** Waits until the REST API answers healthy. */
     @Before
     public void waitForApi() throws Exception {
-        waitFor(() -> get("/api/health").status() == 200, 30_000, "the API to be healthy");
+        // health answers as soon as the application is up; the other resources join it one by one
+        waitFor(
+                () ->
+                        get("/api/health").status() == 200
+                                && get("/api/dossiers").status() == 200
+                                && get("/api/capabilities").status() == 200
+                                && get("/facteur/ui/index.html").status() == 200,
+                60_000,
+                "the API and the pages to answer");
     }
 
     protected String baseUrl() {

@@ -111,6 +111,43 @@ public class InboxService implements Inbox {
                         in,
                         config.maxFileBytes(),
                         () -> new DocumentTooLargeException(config.maxFileBytes()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return record(dossier, stored, fileName, mediaType, source);
+            } catch (SQLException e) {
+                // lock time-outs and deadlocks are transient under concurrent writers: the
+                // document is on disk already, so recording it again is safe
+                if (!transientFailure(e) || attempt == 5) {
+                    throw e;
+                }
+                logger.debug(
+                        "Recording a received document again ({}): {}", attempt, e.getMessage());
+                sleep(25L * attempt);
+            }
+        }
+    }
+
+    private static boolean transientFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("40");
+    }
+
+    private static void sleep(long millis) throws SQLException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted", "40000", e);
+        }
+    }
+
+    private Received record(
+            String dossier,
+            DocumentStore.Stored stored,
+            String fileName,
+            String mediaType,
+            Source source)
+            throws SQLException {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             Optional<String> existing = invoices.findBySha(c, dossier, stored.sha256());

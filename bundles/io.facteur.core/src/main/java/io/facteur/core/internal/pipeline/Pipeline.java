@@ -46,6 +46,7 @@ public class Pipeline {
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor poller;
     private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger polls = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong installed =
             new java.util.concurrent.atomic.AtomicLong();
 
@@ -117,6 +118,9 @@ public class Pipeline {
 
     private void poll() {
         try {
+            if (polls.incrementAndGet() % 50 == 0 && inbox.queue().recoverExpired() > 0) {
+                logger.info("Pipeline steps whose lease ran out are queued again");
+            }
             int free = inbox.config().workers() - busy.get();
             if (free <= 0) {
                 return;
