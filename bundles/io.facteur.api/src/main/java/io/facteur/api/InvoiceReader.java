@@ -24,4 +24,16 @@ public interface InvoiceReader {
      * @throws UnreadableInvoiceException with a reason a user can act on
      */
     Invoice read(Document document) throws UnreadableInvoiceException;
+
+    /**
+     * The invoice XML the document carries: the document itself for an XML syntax, the embedded
+     * file for a hybrid PDF. By default the document itself when it is XML.
+     *
+     * @return the XML, or empty when the document carries none
+     */
+    default Optional<byte[]> invoiceXml(Document document) {
+        return io.facteur.api.xml.XmlHead.read(document.content(), null, "-").isPresent()
+                ? Optional.of(document.content())
+                : Optional.empty();
+    }
 }

@@ -253,6 +253,18 @@ public class IntakeIT extends FacteurTestSupport {
             assertTrue(
                     checked.toString(),
                     checked.get("validation").get("ruleSets").asText().contains("EN16931"));
+            Answer xml = get(path + "/xml");
+            assertEquals(200, xml.status());
+            assertTrue(
+                    xml.header("Content-Type"),
+                    xml.header("Content-Type").startsWith("application/xml"));
+            assertTrue(
+                    e.getValue()[0],
+                    xml.body()
+                            .contains(
+                                    e.getValue()[2].equals("UBL")
+                                            ? "urn:oasis:names:specification:ubl"
+                                            : "CrossIndustryInvoice"));
             if (!e.getValue()[0].equals("cii/factur-x.xml")) {
                 assertEquals(checked.toString(), "READY", checked.get("status").asText());
                 assertEquals(0, checked.get("validation").get("errors").asInt());

@@ -90,6 +90,11 @@ public class Pipeline {
         wake(Steps.READ);
     }
 
+    /** The installed reader with that capability id. */
+    public java.util.Optional<InvoiceReader> reader(String capability) {
+        return java.util.Optional.ofNullable(capability == null ? null : readers.get(capability));
+    }
+
     void removeReader(InvoiceReader reader, Map<String, Object> props) {
         readers.remove(String.valueOf(props.get(Capability.ID)), reader);
     }

@@ -8,6 +8,7 @@ import io.facteur.core.internal.inbox.InboxService;
 import io.facteur.core.internal.inbox.InvoiceFilter;
 import io.facteur.core.internal.inbox.InvoiceRow;
 import io.facteur.core.internal.inbox.InvoiceStatus;
+import io.facteur.core.internal.pipeline.Pipeline;
 import io.facteur.core.internal.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -50,11 +51,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class InvoicesResource {
     private final DossierService dossiers;
     private final InboxService inbox;
+    private final Pipeline pipeline;
 
     @Activate
-    public InvoicesResource(@Reference DossierService dossiers, @Reference InboxService inbox) {
+    public InvoicesResource(
+            @Reference DossierService dossiers,
+            @Reference InboxService inbox,
+            @Reference Pipeline pipeline) {
         this.dossiers = dossiers;
         this.inbox = inbox;
+        this.pipeline = pipeline;
     }
 
     /**
@@ -227,6 +233,46 @@ public class InvoicesResource {
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"" + row.fileName().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @GET
+    @Path("{id}/xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(
+            summary =
+                    "The invoice XML: the document itself, or the XML embedded in a Factur-X / ZUGFeRD PDF")
+    public Response xml(
+            @PathParam("dossier") String dossier,
+            @PathParam("id") String id,
+            @Context SecurityContext security)
+            throws SQLException, IOException {
+        check(security, dossier);
+        InvoiceRow row = row(dossier, id);
+        if (row.reader() == null) {
+            throw ProblemException.notFound("Invoice " + id + " was not recognised as an invoice");
+        }
+        io.facteur.api.InvoiceReader reader =
+                pipeline.reader(row.reader())
+                        .orElseThrow(
+                                () ->
+                                        new ProblemException(
+                                                ProblemType.UNAVAILABLE,
+                                                "The reader "
+                                                        + row.reader()
+                                                        + " is not installed"));
+        byte[] xml =
+                reader.invoiceXml(
+                                new io.facteur.api.Document(
+                                        row.fileName(),
+                                        row.mediaType(),
+                                        inbox.documents().read(row.sha256())))
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.notFound(
+                                                "Invoice " + id + " carries no XML"));
+        return Response.ok(xml, MediaType.APPLICATION_XML_TYPE) // the XML declares its encoding
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

@@ -71,6 +71,13 @@ public class FacturXReader implements InvoiceReader {
         }
     }
 
+    @Override
+    public Optional<byte[]> invoiceXml(Document document) {
+        return PdfMagic.isPdf(document.content())
+                ? EmbeddedInvoiceXml.extract(document.content()).xml()
+                : Optional.empty();
+    }
+
     private Optional<Syntax> syntaxOf(byte[] embedded) {
         return XmlHead.read(embedded, "GuidelineSpecifiedDocumentContextParameter", "ID")
                 .flatMap(
