@@ -55,6 +55,31 @@ public final class JobQueue {
         }
     }
 
+    /**
+     * Adds a step that the calling worker runs itself right after its transaction commits: the row
+     * is written already claimed, so a crash before it runs leaves it to the lease recovery.
+     */
+    public Job enqueueClaimed(Connection c, String invoiceId, String step, Duration lease)
+            throws SQLException {
+        Instant now = Instant.now();
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO job (invoice_id, step, state, attempts, run_after, lease_until)"
+                                + " VALUES (?,?,?,0,?,?)",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, invoiceId);
+            ps.setString(2, step);
+            ps.setString(3, State.RUNNING.name());
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now.plus(lease)));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new Job(keys.getLong(1), invoiceId, step, 0);
+            }
+        }
+    }
+
     /** Claims up to {@code max} due jobs for {@code lease}. */
     public List<Job> claim(int max, Duration lease) throws SQLException {
         List<Job> due = new ArrayList<>();

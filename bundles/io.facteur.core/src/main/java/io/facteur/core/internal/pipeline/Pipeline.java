@@ -121,6 +121,15 @@ public class Pipeline {
         }
     }
 
+    /** A worker is free (and may have queued the next step): look at the queue at once. */
+    private void pollNow() {
+        try {
+            poller.execute(this::poll);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: the queue is looked at again at the next start
+        }
+    }
+
     private void poll() {
         try {
             if (polls.incrementAndGet() % 50 == 0 && inbox.queue().recoverExpired() > 0) {
@@ -138,6 +147,7 @@ public class Pipeline {
                                 run(job);
                             } finally {
                                 busy.decrementAndGet();
+                                pollNow();
                             }
                         });
             }
@@ -150,7 +160,17 @@ public class Pipeline {
 
     /** Runs one job and records its outcome; never throws. */
     void run(Job job) {
+        // the next step of the same invoice runs at once on this worker, without a trip through
+        // the poller; it is recorded as claimed by this worker before this step commits
+        for (Job next = job; next != null; ) {
+            next = runOne(next);
+        }
+    }
+
+    /** Runs one job; returns the next step of its invoice when this worker should run it now. */
+    private Job runOne(Job job) {
         long generation = installed.get();
+        Job chained = null;
         Steps steps = new Steps(inbox, new TreeMap<>(readers), List.copyOf(validators));
         try (Connection c = inbox.database().connection()) {
             c.setAutoCommit(false);
@@ -163,16 +183,20 @@ public class Pipeline {
                 } else if (outcome instanceof Steps.Next next) {
                     inbox.queue().done(c, job.id());
                     if (next.next() != null) {
-                        inbox.queue().enqueue(c, job.invoiceId(), next.next());
+                        chained =
+                                inbox.queue()
+                                        .enqueueClaimed(c, job.invoiceId(), next.next(), LEASE);
                     }
                 }
                 c.commit();
                 if (outcome instanceof Steps.Wait && installed.get() != generation) {
                     wake(job.step()); // a capability arrived while this job decided to wait
                 }
+                return chained;
             } catch (Exception e) {
                 c.rollback();
                 failed(c, job, e);
+                return null;
             }
         } catch (SQLException e) {
             logger.warn(
@@ -180,6 +204,7 @@ public class Pipeline {
                     job.invoiceId(),
                     job.step(),
                     e.getMessage());
+            return null;
         }
     }
 
