@@ -1,0 +1,78 @@
+package io.facteur.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Removing a capability while invoices need it leaves them waiting, not failed, and the platform
+ * serving; installing it again resumes them.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotSwapIT extends FacteurTestSupport {
+
+    private boolean readersInstalled() throws Exception {
+        for (JsonNode c : get("/api/capabilities").json()) {
+            if (c.get("kind").asText().equals("INVOICE_READER")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    public void invoicesWaitForARemovedReaderAndResumeWhenItComesBack() throws Exception {
+        createDossier("swap");
+        featuresService.uninstallFeature("facteur-format");
+        waitFor(() -> !readersInstalled(), 10_000, "the readers to leave");
+        assertEquals(200, send("GET", "/api/health", null, null).status());
+
+        Path invoice =
+                Path.of(System.getProperty("facteur.corpus"), "ubl", "01.02a-INVOICE_ubl.xml");
+        HttpResponse<String> posted =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        baseUrl() + "/api/dossiers/swap/invoices"))
+                                        .header("Authorization", basic(ADMIN, PASSWORD))
+                                        .header("Content-Type", "application/xml")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofByteArray(
+                                                        Files.readAllBytes(invoice)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertEquals(posted.body(), 202, posted.statusCode());
+        String path =
+                "/api/dossiers/swap/invoices/" + JSON.readTree(posted.body()).get("id").asText();
+        waitFor(
+                () -> get(path).json().get("timeline").toString().contains("waiting"),
+                10_000,
+                "the invoice to wait for a reader");
+        assertEquals("RECEIVED", get(path).json().get("status").asText());
+
+        featuresService.installFeature("facteur-format");
+        waitFor(() -> readersInstalled(), 10_000, "the readers to come back");
+        waitFor(
+                () -> get(path).json().get("status").asText().equals("READY"),
+                60_000,
+                "the waiting invoice to be read and validated");
+        JsonNode done = get(path).json();
+        assertEquals("UBL", done.get("format").asText());
+        assertTrue(done.toString(), done.get("number").asText().length() > 0);
+        assertEquals("", PlatformIT.errorLines());
+    }
+}
