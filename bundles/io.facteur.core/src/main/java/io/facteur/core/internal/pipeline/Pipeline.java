@@ -176,7 +176,9 @@ public class Pipeline {
             c.setAutoCommit(false);
             try {
                 Steps.Outcome outcome = steps.run(c, job.step(), job.invoiceId());
-                if (outcome instanceof Steps.Wait wait) {
+                if (outcome instanceof Steps.RejectedUntilNewReader) {
+                    inbox.queue().park(c, job.id(), "no installed reader recognises it");
+                } else if (outcome instanceof Steps.Wait wait) {
                     inbox.invoices()
                             .event(c, job.invoiceId(), job.step(), "waiting", wait.reason());
                     inbox.queue().park(c, job.id(), wait.reason());

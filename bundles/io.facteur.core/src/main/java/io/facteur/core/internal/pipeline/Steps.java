@@ -36,6 +36,12 @@ public final class Steps {
     /** A capability is missing: park until it arrives. */
     public record Wait(String reason) implements Outcome {}
 
+    /**
+     * Refused for now (status REJECTED, the reason on the timeline), but parked rather than
+     * finished: a reader installed later may recognise the document, and then it is read.
+     */
+    public record RejectedUntilNewReader(String reason) implements Outcome {}
+
     private final InboxService inbox;
     private final Map<String, InvoiceReader> readers;
     private final List<Validator> validators;
@@ -82,6 +88,10 @@ public final class Steps {
                                 syntax.get().syntax(),
                                 syntax.get().profile(),
                                 e.getKey());
+                if (row.status() == InvoiceStatus.REJECTED) {
+                    // refused earlier by the readers then installed: a newer one knows it
+                    inbox.invoices().status(c, row.id(), InvoiceStatus.RECEIVED, null);
+                }
                 inbox.invoices()
                         .event(
                                 c,
@@ -96,14 +106,12 @@ public final class Steps {
                 return new Next(READ);
             }
         }
-        reject(
-                c,
-                row.id(),
-                DETECT,
+        String reason =
                 "Not an electronic invoice Facteur can read: none of the installed readers ("
                         + String.join(", ", readers.keySet())
-                        + ") recognised its content");
-        return new Next(null);
+                        + ") recognised its content";
+        reject(c, row.id(), DETECT, reason);
+        return new RejectedUntilNewReader(reason);
     }
 
     private Outcome read(Connection c, InvoiceRow row, Document doc) throws Exception {
