@@ -197,6 +197,7 @@ public class InboxService implements Inbox {
                                 + (source.detail().isEmpty() ? "" : " from " + source.detail()));
                 queue.enqueue(c, id, Steps.DETECT);
                 c.commit();
+                queue.enqueued();
             } catch (SQLException e) {
                 c.rollback();
                 if ("23505".equals(e.getSQLState())) { // the same bytes, received concurrently

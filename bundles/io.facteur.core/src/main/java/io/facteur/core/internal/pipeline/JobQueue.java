@@ -37,9 +37,23 @@ public final class JobQueue {
     public record Job(long id, String invoiceId, String step, int attempts) {}
 
     private final Database database;
+    private volatile Runnable listener = () -> {};
 
     public JobQueue(Database database) {
         this.database = database;
+    }
+
+    /**
+     * Who runs the queue (the pipeline) asks to hear of new work at once rather than at its next
+     * poll; {@code null} stops it.
+     */
+    public void onEnqueued(Runnable listener) {
+        this.listener = listener == null ? () -> {} : listener;
+    }
+
+    /** Tells the pipeline that a transaction that enqueued work has committed. */
+    public void enqueued() {
+        listener.run();
     }
 
     /** Adds a step to run now, within the caller's transaction. */
@@ -80,45 +94,56 @@ public final class JobQueue {
         }
     }
 
-    /** Claims up to {@code max} due jobs for {@code lease}. */
+    /**
+     * Claims up to {@code max} due jobs for {@code lease}, oldest first, with one commit for all of
+     * them. Only the claiming thread scans the due rows, and workers never wait on it, so claims
+     * cannot deadlock with the steps' transactions.
+     */
     public List<Job> claim(int max, Duration lease) throws SQLException {
         List<Job> due = new ArrayList<>();
         Instant now = Instant.now();
         try (Connection c = database.connection()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "SELECT id, invoice_id, step, attempts FROM job WHERE state = ? AND run_after <= ?"
-                                    + " ORDER BY id FETCH FIRST "
-                                    + max
-                                    + " ROWS ONLY")) {
-                ps.setString(1, State.PENDING.name());
-                ps.setTimestamp(2, Timestamp.from(now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(
-                                new Job(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getInt(4)));
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT id, invoice_id, step, attempts FROM job WHERE state = ? AND run_after <= ?"
+                                        + " ORDER BY id FETCH FIRST "
+                                        + max
+                                        + " ROWS ONLY")) {
+                    ps.setString(1, State.PENDING.name());
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            due.add(
+                                    new Job(
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getInt(4)));
+                        }
                     }
                 }
-            }
-            List<Job> claimed = new ArrayList<>();
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "UPDATE job SET state = ?, lease_until = ? WHERE id = ? AND state = ?")) {
-                for (Job job : due) {
-                    ps.setString(1, State.RUNNING.name());
-                    ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                    ps.setLong(3, job.id());
-                    ps.setString(4, State.PENDING.name());
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(job);
+                List<Job> claimed = new ArrayList<>();
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE job SET state = ?, lease_until = ? WHERE id = ? AND state = ?")) {
+                    for (Job job : due) {
+                        ps.setString(1, State.RUNNING.name());
+                        ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
+                        ps.setLong(3, job.id());
+                        ps.setString(4, State.PENDING.name());
+                        if (ps.executeUpdate() == 1) {
+                            claimed.add(job);
+                        }
                     }
                 }
+                c.commit();
+                return claimed;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
             }
-            return claimed;
         }
     }
 
@@ -127,8 +152,13 @@ public final class JobQueue {
         set(c, id, State.DONE, null, Instant.now(), false);
     }
 
-    /** Parks a job until the capability it needs arrives. */
-    public void park(Connection c, long id, String reason) throws SQLException {
+    /** Parks a job at {@code step} until the capability it needs arrives. */
+    public void park(Connection c, long id, String step, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE job SET step = ? WHERE id = ?")) {
+            ps.setString(1, step);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
         set(c, id, State.WAITING, reason, Instant.now(), false);
     }
 
@@ -180,6 +210,19 @@ public final class JobQueue {
             ps.setString(1, State.PENDING.name());
             ps.setString(2, State.RUNNING.name());
             return ps.executeUpdate();
+        }
+    }
+
+    /** Returns a claimed job that will not run here to the queue. */
+    public void release(long id) throws SQLException {
+        try (Connection c = database.connection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE job SET state = ?, lease_until = NULL WHERE id = ? AND state = ?")) {
+            ps.setString(1, State.PENDING.name());
+            ps.setLong(2, id);
+            ps.setString(3, State.RUNNING.name());
+            ps.executeUpdate();
         }
     }
 

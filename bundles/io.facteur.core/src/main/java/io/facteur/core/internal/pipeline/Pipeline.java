@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +39,12 @@ public class Pipeline {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final long POLL_MILLIS = 200;
 
+    /**
+     * Jobs claimed ahead per worker: one claim (one commit) serves several jobs, and a worker that
+     * finishes finds its next job without waiting for a poll. They stay leased to this node.
+     */
+    private static final int BUFFERED_PER_WORKER = 3;
+
     private final Logger logger = LoggerFactory.getLogger(Pipeline.class);
     private final InboxService inbox;
     private final Map<String, InvoiceReader> readers = new ConcurrentSkipListMap<>();
@@ -61,7 +67,8 @@ public class Pipeline {
                         size,
                         30,
                         TimeUnit.SECONDS,
-                        new ArrayBlockingQueue<>(size),
+                        // bounded by the claims: never more than size * (1 + BUFFERED) jobs
+                        new LinkedBlockingQueue<>(),
                         r -> new Thread(r, "facteur-pipeline-" + n.incrementAndGet()));
         this.poller =
                 new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "facteur-pipeline-poller"));
@@ -71,10 +78,13 @@ public class Pipeline {
             logger.info("Resuming {} interrupted pipeline step(s)", resumed);
         }
         poller.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        // a received document is claimed at once, not at the next poll
+        inbox.queue().onEnqueued(this::pollNow);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        inbox.queue().onEnqueued(null);
         poller.shutdownNow();
         workers.shutdown();
         if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
@@ -115,6 +125,7 @@ public class Pipeline {
             int woken = inbox.queue().wake(step);
             if (woken > 0) {
                 logger.info("{} invoice(s) waiting for step {} resume", woken, step);
+                pollNow();
             }
         } catch (SQLException e) {
             logger.warn("Cannot resume waiting {} jobs: {}", step, e.getMessage());
@@ -135,21 +146,27 @@ public class Pipeline {
             if (polls.incrementAndGet() % 50 == 0 && inbox.queue().recoverExpired() > 0) {
                 logger.info("Pipeline steps whose lease ran out are queued again");
             }
-            int free = inbox.config().workers() - busy.get();
+            // running or claimed and waiting for a worker
+            int free = inbox.config().workers() * (1 + BUFFERED_PER_WORKER) - busy.get();
             if (free <= 0) {
                 return;
             }
             for (Job job : inbox.queue().claim(free, LEASE)) {
                 busy.incrementAndGet();
-                workers.execute(
-                        () -> {
-                            try {
-                                run(job);
-                            } finally {
-                                busy.decrementAndGet();
-                                pollNow();
-                            }
-                        });
+                try {
+                    workers.execute(
+                            () -> {
+                                try {
+                                    run(job);
+                                } finally {
+                                    busy.decrementAndGet();
+                                    pollNow();
+                                }
+                            });
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    busy.decrementAndGet();
+                    inbox.queue().release(job.id()); // claimed as the pipeline stopped
+                }
             }
         } catch (SQLException e) {
             logger.warn("Pipeline cannot read its queue: {}", e.getMessage());
@@ -167,21 +184,28 @@ public class Pipeline {
         }
     }
 
-    /** Runs one job; returns the next step of its invoice when this worker should run it now. */
+    /**
+     * Runs one job: its step and the steps that follow inline, in one transaction, ending with the
+     * claim of this worker's next job (the same commit records both). Returns that next job.
+     */
     private Job runOne(Job job) {
         long generation = installed.get();
         Job chained = null;
+        String step = job.step();
         Steps steps = new Steps(inbox, new TreeMap<>(readers), List.copyOf(validators));
         try (Connection c = inbox.database().connection()) {
             c.setAutoCommit(false);
             try {
-                Steps.Outcome outcome = steps.run(c, job.step(), job.invoiceId());
+                Steps.Outcome outcome = steps.run(c, step, job.invoiceId());
+                while (outcome instanceof Steps.Next next && next.inline() && next.next() != null) {
+                    step = next.next();
+                    outcome = steps.run(c, step, job.invoiceId());
+                }
                 if (outcome instanceof Steps.RejectedUntilNewReader) {
-                    inbox.queue().park(c, job.id(), "no installed reader recognises it");
+                    inbox.queue().park(c, job.id(), step, "no installed reader recognises it");
                 } else if (outcome instanceof Steps.Wait wait) {
-                    inbox.invoices()
-                            .event(c, job.invoiceId(), job.step(), "waiting", wait.reason());
-                    inbox.queue().park(c, job.id(), wait.reason());
+                    inbox.invoices().event(c, job.invoiceId(), step, "waiting", wait.reason());
+                    inbox.queue().park(c, job.id(), step, wait.reason());
                 } else if (outcome instanceof Steps.Next next) {
                     inbox.queue().done(c, job.id());
                     if (next.next() != null) {
@@ -192,39 +216,43 @@ public class Pipeline {
                 }
                 c.commit();
                 if (outcome instanceof Steps.Wait && installed.get() != generation) {
-                    wake(job.step()); // a capability arrived while this job decided to wait
+                    wake(step); // a capability arrived while this job decided to wait
                 }
                 return chained;
             } catch (Exception e) {
                 c.rollback();
-                failed(c, job, e);
+                failed(c, job, step, e);
                 return null;
             }
         } catch (SQLException e) {
             logger.warn(
                     "Invoice {}: step {} could not be recorded ({}); it will run again",
                     job.invoiceId(),
-                    job.step(),
+                    step,
                     e.getMessage());
             return null;
         }
     }
 
-    private void failed(Connection c, Job job, Exception e) throws SQLException {
+    /**
+     * Records a failure; the transaction was rolled back, so the job starts again at its own step
+     * ({@code step} is where it failed).
+     */
+    private void failed(Connection c, Job job, String step, Exception e) throws SQLException {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         int attempt = job.attempts() + 1;
         if (attempt >= inbox.config().maxAttempts()) {
             logger.error(
                     "Invoice {}: step {} failed {} times, giving up",
                     job.invoiceId(),
-                    job.step(),
+                    step,
                     attempt,
                     e);
             inbox.invoices()
                     .event(
                             c,
                             job.invoiceId(),
-                            job.step(),
+                            step,
                             "failed",
                             "Gave up after " + attempt + " attempts: " + reason);
             inbox.invoices().status(c, job.invoiceId(), InvoiceStatus.FAILED, reason);
@@ -234,11 +262,11 @@ public class Pipeline {
             logger.warn(
                     "Invoice {}: step {} failed (attempt {}), retry in {} s: {}",
                     job.invoiceId(),
-                    job.step(),
+                    step,
                     attempt,
                     delay.toSeconds(),
                     reason);
-            inbox.invoices().event(c, job.invoiceId(), job.step(), "retry", reason);
+            inbox.invoices().event(c, job.invoiceId(), step, "retry", reason);
             inbox.queue().retry(c, job.id(), reason, delay);
         }
         c.commit();

@@ -30,8 +30,18 @@ public final class Steps {
     /** What a step decided. */
     public sealed interface Outcome {}
 
-    /** Done; run {@code next} (null: the pipeline ends here). */
-    public record Next(String next) implements Outcome {}
+    /**
+     * Done; run {@code next} (null: the pipeline ends here).
+     *
+     * @param inline true when {@code next} runs in the same transaction: a step that only reads and
+     *     records (detect, read, validate) gains nothing from a commit of its own, and a failure
+     *     then repeats the chain from its start, which is safe because every step is idempotent.
+     *     Steps with effects outside the database (delivery, export) run as jobs of their own.
+     */
+    public record Next(String next, boolean inline) implements Outcome {
+        /** The last step. */
+        public static final Next END = new Next(null, false);
+    }
 
     /** A capability is missing: park until it arrives. */
     public record Wait(String reason) implements Outcome {}
@@ -45,6 +55,10 @@ public final class Steps {
     private final InboxService inbox;
     private final Map<String, InvoiceReader> readers;
     private final List<Validator> validators;
+    private Document document;
+    private String documentSha;
+    private Invoice justRead;
+    private String justReadId;
 
     /**
      * @param inbox the stores
@@ -64,14 +78,24 @@ public final class Steps {
         InvoiceRow row =
                 store.find(c, invoiceId)
                         .orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
-        Document doc =
-                new Document(row.fileName(), row.mediaType(), inbox.documents().read(row.sha256()));
+        Document doc = document(row);
         return switch (step) {
             case DETECT -> detect(c, row, doc);
             case READ -> read(c, row, doc);
             case VALIDATE -> validate(c, row, doc);
             default -> throw new IllegalStateException("Unknown step " + step);
         };
+    }
+
+    /** The document, read from the store once per chain of steps. */
+    private Document document(InvoiceRow row) throws java.io.IOException {
+        if (document == null || !row.sha256().equals(documentSha)) {
+            document =
+                    new Document(
+                            row.fileName(), row.mediaType(), inbox.documents().read(row.sha256()));
+            documentSha = row.sha256();
+        }
+        return document;
     }
 
     private Outcome detect(Connection c, InvoiceRow row, Document doc) throws Exception {
@@ -103,7 +127,7 @@ public final class Steps {
                                         + (syntax.get().profile().isEmpty()
                                                 ? ""
                                                 : " (" + syntax.get().profile() + ")"));
-                return new Next(READ);
+                return new Next(READ, true);
             }
         }
         String reason =
@@ -124,9 +148,11 @@ public final class Steps {
             invoice = reader.read(doc);
         } catch (UnreadableInvoiceException e) {
             reject(c, row.id(), READ, e.getMessage());
-            return new Next(null);
+            return Next.END;
         }
         inbox.derived().saveInvoice(row.id(), invoice);
+        justRead = invoice;
+        justReadId = row.id();
         inbox.invoices().read(c, row.id(), invoice);
         inbox.invoices()
                 .event(
@@ -141,20 +167,14 @@ public final class Steps {
                                 + (invoice.seller() == null
                                         ? ""
                                         : " from " + invoice.seller().name()));
-        return new Next(VALIDATE);
+        return new Next(VALIDATE, true);
     }
 
     private Outcome validate(Connection c, InvoiceRow row, Document doc) throws Exception {
         if (validators.isEmpty()) {
             return new Wait("No validator is installed");
         }
-        Invoice invoice =
-                inbox.derived()
-                        .invoice(row.id())
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "Invoice " + row.id() + " was not read"));
+        Invoice invoice = readInvoice(row, doc);
         Syntax syntax = new Syntax(row.format(), row.profile());
         List<String> ruleSets = new ArrayList<>();
         List<ValidationReport.Finding> findings = new ArrayList<>();
@@ -183,7 +203,29 @@ public final class Steps {
         InvoiceStatus status = errors > 0 ? InvoiceStatus.INVALID : InvoiceStatus.READY;
         inbox.invoices().event(c, row.id(), VALIDATE, errors > 0 ? "invalid" : "ok", summary);
         inbox.invoices().status(c, row.id(), status, errors > 0 ? summary : null);
-        return new Next(null);
+        return Next.END;
+    }
+
+    /**
+     * The invoice as read: from this chain, else from the derived store, else read again (what is
+     * derived is not forced to disk: after a crash it may be missing, the original never is).
+     */
+    private Invoice readInvoice(InvoiceRow row, Document doc) throws Exception {
+        if (justRead != null && row.id().equals(justReadId)) {
+            return justRead;
+        }
+        Optional<Invoice> saved = inbox.derived().invoice(row.id());
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        InvoiceReader reader = readers.get(row.reader());
+        if (reader == null) {
+            throw new IllegalStateException(
+                    "Invoice " + row.id() + " must be read again and its reader is not installed");
+        }
+        Invoice invoice = reader.read(doc);
+        inbox.derived().saveInvoice(row.id(), invoice);
+        return invoice;
     }
 
     private void reject(Connection c, String id, String step, String reason) throws Exception {

@@ -105,7 +105,7 @@ class JobQueueTest {
     @Test
     void aParkedJobWaitsUntilItsStepIsWoken() throws Exception {
         Job job = queue.claim(1, LEASE).get(0);
-        inTransaction(c -> queue.park(c, job.id(), "No invoice reader is installed"));
+        inTransaction(c -> queue.park(c, job.id(), Steps.DETECT, "No invoice reader is installed"));
 
         assertThat(queue.count(State.WAITING)).isEqualTo(1);
         assertThat(queue.claim(1, LEASE)).isEmpty();
@@ -116,6 +116,67 @@ class JobQueueTest {
 
         assertThat(queue.count(State.WAITING)).isZero();
         assertThat(queue.claim(1, LEASE)).extracting(Job::id).containsExactly(job.id());
+    }
+
+    @Test
+    void aJobParkedAtALaterStepWakesWithThatStep() throws Exception {
+        Job job = queue.claim(1, LEASE).get(0); // detect, then read inline, then no validator
+        inTransaction(c -> queue.park(c, job.id(), Steps.VALIDATE, "No validator is installed"));
+
+        assertThat(queue.wake(Steps.DETECT)).isZero();
+        assertThat(queue.wake(Steps.VALIDATE)).isEqualTo(1);
+        assertThat(queue.claim(1, LEASE))
+                .singleElement()
+                .satisfies(
+                        again -> {
+                            assertThat(again.id()).isEqualTo(job.id());
+                            assertThat(again.step()).isEqualTo(Steps.VALIDATE);
+                        });
+    }
+
+    @Test
+    void aBatchIsClaimedOldestFirstAndOnlyOnce() throws Exception {
+        enqueue(Steps.READ);
+        enqueue(Steps.VALIDATE);
+
+        assertThat(queue.claim(2, LEASE))
+                .extracting(Job::step)
+                .containsExactly(Steps.DETECT, Steps.READ);
+        assertThat(queue.claim(5, LEASE)).extracting(Job::step).containsExactly(Steps.VALIDATE);
+        assertThat(queue.claim(5, LEASE)).isEmpty();
+        assertThat(queue.count(State.RUNNING)).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentClaimersNeverTakeTheSameJob() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            enqueue(Steps.READ);
+        }
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<List<Job>>> claims = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                claims.add(
+                        pool.submit(
+                                () -> {
+                                    List<Job> mine = new java.util.ArrayList<>();
+                                    for (List<Job> got = queue.claim(4, LEASE);
+                                            !got.isEmpty();
+                                            got = queue.claim(4, LEASE)) {
+                                        mine.addAll(got);
+                                    }
+                                    return mine;
+                                }));
+            }
+            List<Long> all = new java.util.ArrayList<>();
+            for (var claim : claims) {
+                claim.get().forEach(job -> all.add(job.id()));
+            }
+            assertThat(all).hasSize(31).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
