@@ -6,6 +6,7 @@
   let messages = {};
   let dossier = null;
   let refresh = null;
+  let shown = null;
 
   const t = (key) => messages[key] || key;
   // absolute addresses without user info, so that a page opened as http://user:pass@host/ works too
@@ -30,6 +31,7 @@
     document.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
     localStorage.setItem("facteur.language", lang);
     if (dossier) loadInvoices();
+    if (dossier && shown && !$("detail").hidden) show(shown, false);
   }
 
   async function loadDossiers() {
@@ -95,7 +97,7 @@
     if (invoices.some((i) => i.status === "RECEIVED")) refresh = setTimeout(loadInvoices, 1500);
   }
 
-  async function show(id) {
+  async function show(id, scroll) {
     history.replaceState(null, "", "#invoice=" + encodeURIComponent(id));
     const i = await api("/dossiers/" + encodeURIComponent(dossier) + "/invoices/" + encodeURIComponent(id));
     $("detail").hidden = false;
@@ -118,13 +120,17 @@
       el("li", new Date(e.at).toLocaleString(document.documentElement.lang) + " · " + e.step + " · " + e.outcome + " · " + e.detail)));
     const preview = $("preview");
     preview.replaceChildren();
-    if (i.fileName && /\.pdf$/i.test(i.fileName)) {
+    // a PDF as it came, or the invoice XML laid out as PDF by the server, in the page's language
+    if (i.format || (i.fileName && /\.pdf$/i.test(i.fileName))) {
       const o = el("object");
       o.type = "application/pdf";
-      o.data = base + "/api/dossiers/" + encodeURIComponent(dossier) + "/invoices/" + encodeURIComponent(i.id) + "/original#page=1";
+      o.data = base + "/api/dossiers/" + encodeURIComponent(dossier) + "/invoices/" + encodeURIComponent(i.id) +
+        "/pdf?lang=" + encodeURIComponent(document.documentElement.lang) + "#page=1";
+      o.append(el("p", t("noPreview")));
       preview.append(o);
     }
-    $("detail").scrollIntoView({ behavior: "smooth" });
+    shown = i.id;
+    if (scroll !== false) $("detail").scrollIntoView({ behavior: "smooth" });
   }
 
   function wireDrop() {
@@ -133,7 +139,7 @@
     ["dragleave", "drop"].forEach((n) => drop.addEventListener(n, (e) => { e.preventDefault(); drop.classList.remove("over"); }));
     drop.addEventListener("drop", (e) => [...e.dataTransfer.files].forEach(upload));
     $("files").addEventListener("change", (e) => { [...e.target.files].forEach(upload); e.target.value = ""; });
-    $("dossier").addEventListener("change", (e) => { dossier = e.target.value; localStorage.setItem("facteur.dossier", dossier); $("detail").hidden = true; loadInvoices(); });
+    $("dossier").addEventListener("change", (e) => { dossier = e.target.value; localStorage.setItem("facteur.dossier", dossier); $("detail").hidden = true; shown = null; loadInvoices(); });
     $("language").addEventListener("change", (e) => setLanguage(e.target.value));
   }
 

@@ -21,5 +21,7 @@ public enum CapabilityKind {
     /** {@link ReceiverAdapter}. */
     RECEIVER_ADAPTER,
     /** {@link ExportConnector}. */
-    EXPORT_CONNECTOR
+    EXPORT_CONNECTOR,
+    /** {@link InvoiceRenderer}. */
+    INVOICE_RENDERER
 }

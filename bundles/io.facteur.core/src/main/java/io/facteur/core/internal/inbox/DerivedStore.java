@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * What the pipeline derived from a document (the semantic invoice, the validation report), kept as
- * JSON beside the documents: it can always be derived again from the original, which stays
- * untouched.
+ * What was derived from a document (the semantic invoice and the validation report as JSON, the PDF
+ * views of invoice XML), kept beside the documents: it can always be derived again from the
+ * original, which stays untouched.
  */
 public final class DerivedStore {
     private final Path root;
@@ -45,6 +45,49 @@ public final class DerivedStore {
 
     public Optional<ValidationReport> report(String invoiceId) throws IOException {
         return read(invoiceId, "validation.json", ValidationReport.class);
+    }
+
+    /**
+     * A PDF view of a document kept by {@link #saveRendering}.
+     *
+     * @param sha256 the hex SHA-256 of the original document
+     * @param language the language of its labels ({@code fr}, {@code en}, ...)
+     */
+    public Optional<byte[]> rendering(String sha256, String language) throws IOException {
+        Path file = renderingFolder(sha256).resolve(renderingName(language));
+        return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    }
+
+    /** Keeps a PDF view of a document, replacing one kept before. */
+    public void saveRendering(String sha256, String language, byte[] pdf) throws IOException {
+        Path dir = Files.createDirectories(renderingFolder(sha256));
+        String name = renderingName(language);
+        Path tmp = Files.createTempFile(dir, name, ".tmp");
+        try {
+            Files.write(tmp, pdf);
+            Files.move(
+                    tmp,
+                    dir.resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Renderings are per document, not per invoice: '_' is never part of an invoice id. */
+    private Path renderingFolder(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("Not a SHA-256: " + sha256);
+        }
+        return root.resolve("_renderings").resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static String renderingName(String language) {
+        if (!language.matches("[a-z]{2,3}")) {
+            throw new IllegalArgumentException("Not a language: " + language);
+        }
+        return language + ".pdf";
     }
 
     private void write(String id, String name, Object value) throws IOException {

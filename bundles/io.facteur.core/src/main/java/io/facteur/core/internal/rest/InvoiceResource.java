@@ -1,17 +1,30 @@
 package io.facteur.core.internal.rest;
 
+import io.facteur.api.Document;
+import io.facteur.api.InvoiceReader;
+import io.facteur.api.Syntax;
+import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.core.internal.dossier.DossierService;
 import io.facteur.core.internal.inbox.InboxService;
 import io.facteur.core.internal.inbox.InvoiceRow;
 import io.facteur.core.internal.pipeline.Pipeline;
+import io.facteur.core.internal.render.InvoiceRenderings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -23,7 +36,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code /api/dossiers/{d}/invoices/{id}}: one invoice as read and checked, the file exactly as
- * received, and its invoice XML.
+ * received, its invoice XML, and a PDF to look at.
  */
 @Component(service = InvoiceResource.class)
 @JaxrsResource
@@ -31,18 +44,22 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("dossiers/{dossier}/invoices/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
+    private static final String PDF = "application/pdf";
     private final DossierService dossiers;
     private final InboxService inbox;
     private final Pipeline pipeline;
+    private final InvoiceRenderings renderings;
 
     @Activate
     public InvoiceResource(
             @Reference DossierService dossiers,
             @Reference InboxService inbox,
-            @Reference Pipeline pipeline) {
+            @Reference Pipeline pipeline,
+            @Reference InvoiceRenderings renderings) {
         this.dossiers = dossiers;
         this.inbox = inbox;
         this.pipeline = pipeline;
+        this.renderings = renderings;
     }
 
     @GET
@@ -93,10 +110,92 @@ public class InvoiceResource {
             throws SQLException, IOException {
         check(security, dossier);
         InvoiceRow row = row(dossier, id);
-        if (row.reader() == null) {
-            throw ProblemException.notFound("Invoice " + id + " was not recognised as an invoice");
+        byte[] xml = invoiceXml(row, inbox.documents().read(row.sha256()));
+        return Response.ok(xml, MediaType.APPLICATION_XML_TYPE) // the XML declares its encoding
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @GET
+    @Path("pdf")
+    @Produces(PDF)
+    @Operation(
+            summary =
+                    "The invoice as PDF: the document itself when it is a PDF, otherwise its invoice"
+                            + " XML laid out by an installed renderer",
+            description =
+                    "Labels in the lang parameter's language, otherwise the first of fr, en, de in"
+                            + " Accept-Language, otherwise fr. A rendering is kept: the next request"
+                            + " for the same document and language is answered at once.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The PDF, shown inline",
+                        content = @Content(mediaType = PDF)),
+                @ApiResponse(responseCode = "400", description = "lang is not fr, en or de"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "No such invoice, or it is no invoice XML a renderer can lay out"),
+                @ApiResponse(
+                        responseCode = "503",
+                        description =
+                                "No installed renderer lays out its syntax, its reader is not"
+                                        + " installed, or every renderer is busy")
+            })
+    public Response pdf(
+            @PathParam("dossier") String dossier,
+            @PathParam("id") String id,
+            @Parameter(
+                            description = "The labels' language; overrides Accept-Language",
+                            schema = @Schema(allowableValues = {"fr", "en", "de"}))
+                    @QueryParam("lang")
+                    String lang,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security)
+            throws SQLException, IOException {
+        check(security, dossier);
+        Locale language = RenderingLanguage.of(lang, acceptableLanguages(headers));
+        InvoiceRow row = row(dossier, id);
+        byte[] original = inbox.documents().read(row.sha256());
+        if (InvoiceRenderings.isPdf(original)) {
+            return inline(original, row.fileName(), null);
         }
-        io.facteur.api.InvoiceReader reader =
+        Document xml =
+                new Document(row.fileName(), MediaType.APPLICATION_XML, invoiceXml(row, original));
+        try {
+            byte[] pdf =
+                    renderings
+                            .pdf(
+                                    row.sha256(),
+                                    xml,
+                                    new Syntax(row.format(), row.profile()),
+                                    language)
+                            .orElseThrow(
+                                    () ->
+                                            new ProblemException(
+                                                    ProblemType.UNAVAILABLE,
+                                                    "No installed renderer shows "
+                                                            + row.format()
+                                                            + " invoices as PDF"));
+            return inline(pdf, row.fileName(), language);
+        } catch (UnreadableInvoiceException e) {
+            throw ProblemException.notFound(
+                    "Invoice " + id + " cannot be shown as PDF: " + e.getMessage());
+        } catch (InvoiceRenderings.BusyException e) {
+            throw new ProblemException(
+                    ProblemType.UNAVAILABLE,
+                    "Every invoice renderer is busy; try again in a minute");
+        }
+    }
+
+    /** The invoice XML the original carries, through the reader that recognised it. */
+    private byte[] invoiceXml(InvoiceRow row, byte[] original) {
+        if (row.reader() == null) {
+            throw ProblemException.notFound(
+                    "Invoice " + row.id() + " was not recognised as an invoice");
+        }
+        InvoiceReader reader =
                 pipeline.reader(row.reader())
                         .orElseThrow(
                                 () ->
@@ -105,19 +204,36 @@ public class InvoiceResource {
                                                 "The reader "
                                                         + row.reader()
                                                         + " is not installed"));
-        byte[] xml =
-                reader.invoiceXml(
-                                new io.facteur.api.Document(
-                                        row.fileName(),
-                                        row.mediaType(),
-                                        inbox.documents().read(row.sha256())))
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.notFound(
-                                                "Invoice " + id + " carries no XML"));
-        return Response.ok(xml, MediaType.APPLICATION_XML_TYPE) // the XML declares its encoding
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return reader.invoiceXml(new Document(row.fileName(), row.mediaType(), original))
+                .orElseThrow(
+                        () -> ProblemException.notFound("Invoice " + row.id() + " carries no XML"));
+    }
+
+    /** A PDF shown in the browser, never sniffed as anything else. */
+    private static Response inline(byte[] pdf, String fileName, Locale language) {
+        String base = fileName.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+        String safe = base.replaceAll("[^A-Za-z0-9._ -]", "_");
+        Response.ResponseBuilder response =
+                Response.ok(pdf, PDF)
+                        .header(
+                                "Content-Disposition",
+                                "inline; filename=\""
+                                        + (safe.isBlank() ? "invoice" : safe)
+                                        + ".pdf\"")
+                        .header("X-Content-Type-Options", "nosniff");
+        if (language != null) {
+            response.header(HttpHeaders.CONTENT_LANGUAGE, language.getLanguage())
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        }
+        return response.build();
+    }
+
+    private static List<Locale> acceptableLanguages(HttpHeaders headers) {
+        try {
+            return headers == null ? List.of() : headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            return List.of(); // a malformed Accept-Language counts as none
+        }
     }
 
     private void check(SecurityContext security, String dossier) {

@@ -74,6 +74,37 @@ class DerivedStoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aRenderingIsKeptPerDocumentAndLanguage() throws IOException {
+        String sha = "0f".repeat(32);
+        byte[] french = "%PDF-1.7 fr".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        store.saveRendering(sha, "fr", french);
+
+        assertThat(store.rendering(sha, "fr"))
+                .hasValueSatisfying(pdf -> assertThat(pdf).isEqualTo(french));
+        assertThat(store.rendering(sha, "de")).isEmpty();
+        assertThat(store.rendering("1e".repeat(32), "fr")).isEmpty();
+    }
+
+    @Test
+    void savingARenderingAgainReplacesIt() throws IOException {
+        String sha = "0f".repeat(32);
+        store.saveRendering(sha, "en", new byte[] {1});
+        store.saveRendering(sha, "en", new byte[] {2, 3});
+
+        assertThat(store.rendering(sha, "en"))
+                .hasValueSatisfying(pdf -> assertThat(pdf).containsExactly(2, 3));
+    }
+
+    @Test
+    void refusesARenderingKeyThatIsNoHashOrNoLanguage() {
+        assertThatThrownBy(() -> store.rendering("../../etc", "fr"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.saveRendering("0f".repeat(32), "../x", new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Invoice invoice(String typeCode) {
         PostalAddress address = new PostalAddress("1 rue de la Paix", "", "Paris", "75002", "FR");
         return new Invoice(
