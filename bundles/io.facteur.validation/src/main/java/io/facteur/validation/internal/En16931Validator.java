@@ -1,5 +1,6 @@
 package io.facteur.validation.internal;
 
+import com.helger.diver.api.coord.DVRCoordinate;
 import com.helger.phive.en16931.EN16931Validation;
 import io.facteur.api.Capability;
 import io.facteur.api.CapabilityKind;
@@ -23,6 +24,9 @@ import org.osgi.service.component.annotations.Reference;
         kind = CapabilityKind.VALIDATOR,
         label = "EN 16931 (CEN rules)")
 public class En16931Validator extends PhiveValidator {
+
+    /** The CEN rules this validator applies to CII documents. */
+    static final DVRCoordinate CII_RULES = EN16931Validation.VID_CII_1316;
 
     private static final Set<String> SYNTAXES = Set.of("CII", "UBL", "FACTUR_X");
 
@@ -53,7 +57,7 @@ public class En16931Validator extends PhiveValidator {
     Optional<RuleSet> ruleSetFor(XmlSyntax syntax, String bt24) {
         switch (syntax) {
             case CII:
-                return Optional.of(RuleSet.of("EN16931-CII", EN16931Validation.VID_CII_1316));
+                return Optional.of(RuleSet.of("EN16931-CII", CII_RULES));
             case UBL_INVOICE:
                 return Optional.of(
                         RuleSet.of("EN16931-UBL", EN16931Validation.VID_UBL_INVOICE_1316));

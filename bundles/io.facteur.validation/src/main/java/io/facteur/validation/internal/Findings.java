@@ -33,15 +33,7 @@ final class Findings {
                 continue;
             }
             if (result.isSkipped()) {
-                findings.add(
-                        new Finding(
-                                SKIPPED_RULE,
-                                Severity.INFO,
-                                "",
-                                "Not applied because an earlier layer failed: "
-                                        + result.getValidationArtefact()
-                                                .getRuleResource()
-                                                .getPath()));
+                findings.add(skipped(result));
                 continue;
             }
             for (IError error : result.getErrorList()) {
@@ -51,7 +43,18 @@ final class Findings {
         return findings;
     }
 
-    private static Finding finding(IError error) {
+    /** The INFO finding telling that phive skipped this layer because an earlier one failed. */
+    static Finding skipped(ValidationResult result) {
+        return new Finding(
+                SKIPPED_RULE,
+                Severity.INFO,
+                "",
+                "Not applied because an earlier layer failed: "
+                        + result.getValidationArtefact().getRuleResource().getPath());
+    }
+
+    /** One error as a finding: its id (or {@value #SCHEMA_RULE}), severity, XPath or line. */
+    static Finding finding(IError error) {
         String rule = error.getErrorID();
         String location = error.getErrorFieldName();
         if (location == null || location.isEmpty()) {
@@ -65,7 +68,7 @@ final class Findings {
                 message == null ? "" : message);
     }
 
-    private static Severity severity(IErrorLevel level) {
+    static Severity severity(IErrorLevel level) {
         if (level.isGE(EErrorLevel.ERROR)) {
             return Severity.ERROR;
         }

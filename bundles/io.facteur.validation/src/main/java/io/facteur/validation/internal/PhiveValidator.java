@@ -51,6 +51,15 @@ abstract class PhiveValidator implements Validator {
         return true;
     }
 
+    /**
+     * The findings of this report from phive's results on the source; by default those of every
+     * layer {@link #reportsLayer} accepts. Runs with the bundle's class loader as TCCL.
+     */
+    List<Finding> findings(
+            RuleSet ruleSet, ValidationResultList results, IValidationSourceXML source) {
+        return Findings.of(results, this::reportsLayer);
+    }
+
     @Override
     public ValidationReport validate(Document original, Invoice invoice) {
         org.w3c.dom.Document dom;
@@ -78,13 +87,12 @@ abstract class PhiveValidator implements Validator {
 
     private ValidationReport run(RuleSet ruleSet, org.w3c.dom.Document dom, String name) {
         IValidationExecutorSet<IValidationSourceXML> executors = library.executorSet(ruleSet.id());
+        IValidationSourceXML source =
+                ValidationSourceXML.create(name.isEmpty() ? "invoice.xml" : name, dom);
         ValidationResultList results =
                 ValidationExecutionManager.executeValidation(
-                        IValidityDeterminator.createDefault(),
-                        executors,
-                        ValidationSourceXML.create(name.isEmpty() ? "invoice.xml" : name, dom),
-                        Locale.ENGLISH);
-        List<Finding> findings = Findings.of(results, this::reportsLayer);
+                        IValidityDeterminator.createDefault(), executors, source, Locale.ENGLISH);
+        List<Finding> findings = findings(ruleSet, results, source);
         logger.debug("{}: {} findings under {}", name, findings.size(), ruleSet.label());
         return new ValidationReport(ruleSet.label(), findings);
     }
