@@ -3,6 +3,7 @@ package io.facteur.itests;
 import static io.facteur.itests.PlatformIT.assertProblem;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,6 +128,114 @@ public class IntakeIT extends FacteurTestSupport {
         assertEquals("a.xml", results.get(0).get("fileName").asText());
         assertEquals("ACCEPTED", results.get(1).get("outcome").asText());
         assertEquals(2, get("/api/dossiers/multi/invoices").json().size());
+    }
+
+    @Test
+    public void hostileRequestsGetAClearAnswerAndNothingWrongIsKept() throws Exception {
+        createDossier("hostile");
+        String admin = basic(ADMIN, PASSWORD);
+
+        // an empty body is refused as such, not stored
+        HttpResponse<String> empty = post("hostile", "application/pdf", new byte[0], admin);
+        assertProblem(
+                new Answer(empty.statusCode(), empty.body(), empty.headers()),
+                400,
+                "urn:facteur:problem:malformed-request");
+        assertTrue(empty.body(), empty.body().contains("empty"));
+
+        // a body that lies about its type is read for what it is
+        byte[] cii =
+                Files.readAllBytes(
+                        Path.of(System.getProperty("facteur.corpus")).resolve("cii/factur-x.xml"));
+        HttpResponse<String> lying = post("hostile", "application/pdf", cii, admin);
+        assertEquals(lying.body(), 202, lying.statusCode());
+        String ciiId = JSON.readTree(lying.body()).get("id").asText();
+        HttpResponse<String> png =
+                post(
+                        "hostile",
+                        "application/xml",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0},
+                        admin);
+        assertEquals(png.body(), 202, png.statusCode());
+        String pngId = JSON.readTree(png.body()).get("id").asText();
+
+        // one multipart request: an empty part, a name in Latin-1 bytes, an RFC 5987 UTF-8 name
+        String boundary = "----facteur" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                + " filename=\"vide.xml\"\r\nContent-Type: application/xml\r\n\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        body.write(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                + " filename=\"factur\u00e9\u00e9.xml\"\r\nContent-Type: application/xml\r\n\r\n<a>"
+                                + System.nanoTime()
+                                + "</a>\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        body.write(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                + " filename*=UTF-8''re%C3%A7u%0D%0A.xml\r\nContent-Type: application/xml\r\n\r\n<b>"
+                                + System.nanoTime()
+                                + "</b>\r\n--"
+                                + boundary
+                                + "--\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> parts =
+                client.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(baseUrl() + "/api/dossiers/hostile/invoices"))
+                                .header("Authorization", admin)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(parts.body(), 202, parts.statusCode());
+        JsonNode results = JSON.readTree(parts.body());
+        assertEquals(parts.body(), 3, results.size());
+        assertEquals("REJECTED", results.get(0).get("outcome").asText());
+        assertTrue(results.get(0).get("reason").asText().contains("empty"));
+        assertEquals("ACCEPTED", results.get(1).get("outcome").asText());
+        assertEquals("ACCEPTED", results.get(2).get("outcome").asText());
+        for (int i = 1; i <= 2; i++) {
+            String stored =
+                    get("/api/dossiers/hostile/invoices/" + results.get(i).get("id").asText())
+                            .json()
+                            .get("fileName")
+                            .asText();
+            assertTrue(stored, stored.endsWith(".xml"));
+            assertFalse(stored, stored.chars().anyMatch(Character::isISOControl));
+        }
+
+        String ciiPath = "/api/dossiers/hostile/invoices/" + ciiId;
+        waitFor(
+                () -> !get(ciiPath).json().get("status").asText().equals("RECEIVED"),
+                60_000,
+                "validating the XML posted as a PDF");
+        assertEquals("CII", get(ciiPath).json().get("format").asText());
+        waitFor(
+                () ->
+                        get("/api/dossiers/hostile/invoices/" + pngId)
+                                .json()
+                                .get("status")
+                                .asText()
+                                .equals("REJECTED"),
+                30_000,
+                "rejecting a PNG posted as XML");
+        assertFalse(
+                get("/api/dossiers/hostile/invoices/" + pngId)
+                        .json()
+                        .get("reason")
+                        .asText()
+                        .isBlank());
+        // four invoices kept: the lying XML, the PNG (rejected with its reason), two parts
+        assertEquals(4, get("/api/dossiers/hostile/invoices").json().size());
+        assertEquals("", PlatformIT.errorLines());
     }
 
     private static String part(String boundary, String name, String content) {
@@ -265,6 +374,24 @@ public class IntakeIT extends FacteurTestSupport {
                                     e.getValue()[2].equals("UBL")
                                             ? "urn:oasis:names:specification:ubl"
                                             : "CrossIndustryInvoice"));
+            // a PDF to look at: the PDF itself, or the XML laid out in the asked language
+            HttpResponse<byte[]> pdf =
+                    client.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path + "/pdf?lang=de"))
+                                    .header("Authorization", basic(ADMIN, PASSWORD))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(e.getValue()[0], 200, pdf.statusCode());
+            assertEquals("%PDF-", new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1));
+            if (e.getValue()[1].equals("application/pdf")) {
+                assertArrayEquals(Files.readAllBytes(corpus.resolve(e.getValue()[0])), pdf.body());
+                // Factur-X profile rules and PDF/A-3 ran on it, inside Karaf
+                String ruleSets = checked.get("validation").get("ruleSets").asText();
+                assertTrue(ruleSets, ruleSets.contains("Factur-X"));
+                assertTrue(ruleSets, ruleSets.contains("PDF/A"));
+            } else {
+                assertEquals("de", pdf.headers().firstValue("Content-Language").orElse(""));
+            }
             if (!e.getValue()[0].equals("cii/factur-x.xml")) {
                 assertEquals(checked.toString(), "READY", checked.get("status").asText());
                 assertEquals(0, checked.get("validation").get("errors").asInt());

@@ -23,6 +23,10 @@ final class PdfInvoiceXml {
             List.of("factur-x.xml", "zugferd-invoice.xml", "ZUGFeRD-invoice.xml", "xrechnung.xml");
 
     private static final int MAX_DEPTH = 8;
+    private static final int MAX_NODES = 1_000;
+
+    /** The largest invoice XML taken out of a PDF, decompressed (as the readers do). */
+    static final int MAX_XML_BYTES = 16 * 1024 * 1024;
 
     static boolean isPdf(byte[] content) {
         return content.length > 4
@@ -38,7 +42,13 @@ final class PdfInvoiceXml {
             PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
             if (tree != null) {
                 for (String wanted : NAMES) {
-                    Optional<byte[]> found = find(tree, wanted, 0);
+                    Optional<byte[]> found =
+                            find(
+                                    tree,
+                                    wanted,
+                                    0,
+                                    java.util.Collections.newSetFromMap(
+                                            new java.util.IdentityHashMap<>()));
                     if (found.isPresent()) {
                         return found.get();
                     }
@@ -51,9 +61,13 @@ final class PdfInvoiceXml {
     }
 
     private static Optional<byte[]> find(
-            PDNameTreeNode<PDComplexFileSpecification> node, String wanted, int depth)
-            throws IOException {
-        if (depth > MAX_DEPTH) {
+            PDNameTreeNode<PDComplexFileSpecification> node,
+            String wanted,
+            int depth,
+            java.util.Set<Object> seen)
+            throws IOException, InvoiceXmlException {
+        // a hostile tree may be cyclic or very wide: each node is visited once, and only so many
+        if (depth > MAX_DEPTH || seen.size() > MAX_NODES || !seen.add(node.getCOSObject())) {
             return Optional.empty();
         }
         Map<String, PDComplexFileSpecification> files = node.getNames();
@@ -64,7 +78,7 @@ final class PdfInvoiceXml {
                 if (wanted.equalsIgnoreCase(name) || wanted.equalsIgnoreCase(entry.getKey())) {
                     PDEmbeddedFile file = embedded(spec);
                     if (file != null) {
-                        return Optional.of(file.toByteArray());
+                        return Optional.of(readAtMost(file, name));
                     }
                 }
             }
@@ -72,13 +86,34 @@ final class PdfInvoiceXml {
         List<PDNameTreeNode<PDComplexFileSpecification>> kids = node.getKids();
         if (kids != null) {
             for (PDNameTreeNode<PDComplexFileSpecification> kid : kids) {
-                Optional<byte[]> found = find(kid, wanted, depth + 1);
+                Optional<byte[]> found = find(kid, wanted, depth + 1, seen);
                 if (found.isPresent()) {
                     return found;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Decompresses the attachment, refusing it past {@link #MAX_XML_BYTES} (a Flate bomb). */
+    private static byte[] readAtMost(PDEmbeddedFile file, String name)
+            throws IOException, InvoiceXmlException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = file.createInputStream()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if (out.size() + n > MAX_XML_BYTES) {
+                    throw new InvoiceXmlException(
+                            "The invoice XML embedded in this PDF ("
+                                    + name
+                                    + ") is larger than "
+                                    + MAX_XML_BYTES / (1024 * 1024)
+                                    + " MB once decompressed");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static PDEmbeddedFile embedded(PDComplexFileSpecification spec) {

@@ -65,6 +65,55 @@ class HostileInputTest {
         assertThat(report.findings()).hasSize(1);
     }
 
+    @Test
+    void pdfWhoseInvoiceAttachmentIsAFlateBombGivesOneErrorWithoutInflatingIt() throws Exception {
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        byte[] zeros = new byte[1 << 20];
+        try (java.io.OutputStream out =
+                new java.util.zip.DeflaterOutputStream(
+                        deflated, new java.util.zip.Deflater(9), 1 << 16)) {
+            for (int mb = 0; mb < 512; mb++) {
+                out.write(zeros);
+            }
+        }
+        byte[] pdf;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc =
+                new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            org.apache.pdfbox.cos.COSStream stream = doc.getDocument().createCOSStream();
+            try (java.io.OutputStream raw = stream.createRawOutputStream()) {
+                raw.write(deflated.toByteArray());
+            }
+            stream.setItem(
+                    org.apache.pdfbox.cos.COSName.FILTER,
+                    org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+            var spec =
+                    new org.apache.pdfbox.pdmodel.common.filespecification
+                            .PDComplexFileSpecification(null);
+            spec.setFile("factur-x.xml");
+            spec.setEmbeddedFile(
+                    new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(stream));
+            var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+            tree.setNames(java.util.Map.of("factur-x.xml", spec));
+            var names =
+                    new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(
+                            doc.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            doc.getDocumentCatalog().setNames(names);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+
+        ValidationReport report =
+                validator.validate(new Document("bomb.pdf", "application/pdf", pdf), null);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("larger than 16 MB"));
+    }
+
     private static Document document(String text) {
         return new Document(
                 "hostile.xml", "application/xml", text.getBytes(StandardCharsets.UTF_8));

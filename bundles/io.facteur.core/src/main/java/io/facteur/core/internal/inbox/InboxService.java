@@ -98,6 +98,7 @@ public class InboxService implements Inbox {
      * Stores a document from a stream and queues it for reading.
      *
      * @throws DocumentTooLargeException over the size limit; nothing is kept then
+     * @throws EmptyDocumentException when there is not a byte; nothing is recorded then
      * @throws InboxException when the dossier does not exist
      */
     public Received receive(
@@ -111,6 +112,9 @@ public class InboxService implements Inbox {
                         in,
                         config.maxFileBytes(),
                         () -> new DocumentTooLargeException(config.maxFileBytes()));
+        if (stored.size() == 0) {
+            throw new EmptyDocumentException();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return record(dossier, stored, fileName, mediaType, source);
@@ -224,7 +228,7 @@ public class InboxService implements Inbox {
                             document.mediaType(),
                             source);
             return new InboxReceipt(r.id(), r.alreadyKnown());
-        } catch (DocumentTooLargeException e) {
+        } catch (DocumentTooLargeException | EmptyDocumentException e) {
             throw new InboxException(e.getMessage());
         } catch (IOException | SQLException e) {
             throw new InboxException("The inbox cannot store documents now: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import io.facteur.api.Inbox.Source;
 import io.facteur.api.InboxException;
 import io.facteur.core.internal.dossier.DossierService;
 import io.facteur.core.internal.inbox.DocumentTooLargeException;
+import io.facteur.core.internal.inbox.EmptyDocumentException;
 import io.facteur.core.internal.inbox.InboxService;
 import io.facteur.core.internal.inbox.InvoiceFilter;
 import io.facteur.core.internal.inbox.InvoiceStatus;
@@ -127,7 +128,7 @@ public class InvoicesResource {
                                         ? null
                                         : part.getContentType().toString(),
                                 caller));
-            } catch (DocumentTooLargeException e) {
+            } catch (DocumentTooLargeException | EmptyDocumentException e) {
                 results.add(new Result(name, "REJECTED", null, e.getMessage()));
             }
         }
@@ -157,6 +158,8 @@ public class InvoicesResource {
             throw ProblemException.notFound(e.getMessage());
         } catch (DocumentTooLargeException e) {
             throw tooLarge();
+        } catch (EmptyDocumentException e) {
+            return new Result(name, "REJECTED", null, e.getMessage());
         }
     }
 

@@ -112,6 +112,15 @@ class InboxServiceTest {
     }
 
     @Test
+    void anEmptyDocumentIsRefusedAndNothingIsRecorded() throws Exception {
+        assertThatThrownBy(() -> receive("acme", "", "empty.pdf"))
+                .isInstanceOf(EmptyDocumentException.class)
+                .hasMessageContaining("empty");
+        assertThat(invoiceCount()).isZero();
+        assertThat(jobs()).isEmpty();
+    }
+
+    @Test
     void theSameBytesReceivedConcurrentlyAreOneInvoice() throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
         InboxService racing =

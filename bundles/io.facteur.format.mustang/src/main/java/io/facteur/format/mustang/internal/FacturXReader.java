@@ -31,13 +31,34 @@ public class FacturXReader implements InvoiceReader {
     private final Logger logger = LoggerFactory.getLogger(FacturXReader.class);
     private final CiiInvoiceMapper mapper = new CiiInvoiceMapper();
     private final FacturXProfiles profiles = new FacturXProfiles();
+    private final java.util.concurrent.atomic.AtomicReference<Object[]> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Override
     public Optional<Syntax> detect(Document document) {
         if (!PdfMagic.isPdf(document.content())) {
             return Optional.empty();
         }
-        return EmbeddedInvoiceXml.extract(document.content()).xml().flatMap(this::syntaxOf);
+        EmbeddedInvoiceXml.Extraction extraction = extraction(document.content());
+        if (extraction.refusal().isPresent()) {
+            // a Factur-X / ZUGFeRD attachment is there: read() gives the reason it is refused
+            return Optional.of(new Syntax(FACTUR_X, ""));
+        }
+        return extraction.xml().flatMap(this::syntaxOf);
+    }
+
+    /**
+     * The extraction of a PDF, kept for the next call on the same bytes: the pipeline detects, then
+     * reads, the same document, and a PDF is opened once for both.
+     */
+    private EmbeddedInvoiceXml.Extraction extraction(byte[] content) {
+        Object[] cached = last.get();
+        if (cached != null && cached[0] == content) {
+            return (EmbeddedInvoiceXml.Extraction) cached[1];
+        }
+        EmbeddedInvoiceXml.Extraction extraction = EmbeddedInvoiceXml.extract(content);
+        last.set(new Object[] {content, extraction});
+        return extraction;
     }
 
     @Override
@@ -46,7 +67,10 @@ public class FacturXReader implements InvoiceReader {
         if (!PdfMagic.isPdf(content)) {
             throw new UnreadableInvoiceException("This file is not a PDF");
         }
-        EmbeddedInvoiceXml.Extraction extraction = EmbeddedInvoiceXml.extract(content);
+        EmbeddedInvoiceXml.Extraction extraction = extraction(content);
+        if (extraction.refusal().isPresent()) {
+            throw new UnreadableInvoiceException(extraction.refusal().get());
+        }
         if (extraction.xml().isEmpty()) {
             throw new UnreadableInvoiceException(noInvoiceReason(content, extraction));
         }
@@ -74,7 +98,7 @@ public class FacturXReader implements InvoiceReader {
     @Override
     public Optional<byte[]> invoiceXml(Document document) {
         return PdfMagic.isPdf(document.content())
-                ? EmbeddedInvoiceXml.extract(document.content()).xml()
+                ? extraction(document.content()).xml()
                 : Optional.empty();
     }
 
