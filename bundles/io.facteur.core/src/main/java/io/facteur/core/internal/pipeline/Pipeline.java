@@ -120,15 +120,34 @@ public class Pipeline {
         validators.remove(validator);
     }
 
+    /**
+     * Returns the parked jobs of a step to the queue. A wake that loses a deadlock to a concurrent
+     * claim is tried again: a wake that is lost for good would leave invoices waiting for a
+     * capability that is there.
+     */
     private void wake(String step) {
-        try {
-            int woken = inbox.queue().wake(step);
-            if (woken > 0) {
-                logger.info("{} invoice(s) waiting for step {} resume", woken, step);
-                pollNow();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int woken = inbox.queue().wake(step);
+                if (woken > 0) {
+                    logger.info("{} invoice(s) waiting for step {} resume", woken, step);
+                    pollNow();
+                }
+                return;
+            } catch (SQLException e) {
+                boolean transientFailure =
+                        e.getSQLState() != null && e.getSQLState().startsWith("40");
+                if (!transientFailure || attempt >= 10) {
+                    logger.warn("Cannot resume waiting {} jobs: {}", step, e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (SQLException e) {
-            logger.warn("Cannot resume waiting {} jobs: {}", step, e.getMessage());
         }
     }
 

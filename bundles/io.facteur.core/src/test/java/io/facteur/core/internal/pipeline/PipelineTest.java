@@ -236,6 +236,29 @@ class PipelineTest {
     }
 
     @Test
+    void everyInvoiceWaitingForAValidatorResumesWhileOthersAreClaimed() throws Exception {
+        Pipeline pipeline = start();
+        pipeline.addReader(new TestReader(), TEST_FORMAT);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(receive("TESTINVOICE;number=W-" + i + ";date=2024-05-01"));
+        }
+        await(
+                () -> inbox.queue().count(State.WAITING) == 60,
+                () -> inbox.queue().count(State.WAITING) + " of 60 waiting");
+        // new work arrives while the validator comes: claims and the wake run together
+        for (int i = 0; i < 20; i++) {
+            ids.add(receive("TESTINVOICE;number=N-" + i + ";date=2024-05-01"));
+        }
+        pipeline.addValidator(new NumberRules());
+
+        for (String id : ids) {
+            awaitStatus(id, InvoiceStatus.READY);
+        }
+        assertThat(inbox.queue().count(State.WAITING)).isZero();
+    }
+
+    @Test
     void aNewPipelineResumesAJobLeftRunningByTheOneBefore() throws Exception {
         String id = receive("TESTINVOICE;number=INV-4;date=2024-05-01");
         // a pipeline claimed the job, then the platform stopped before it finished
