@@ -123,7 +123,8 @@ class PdfBombTest {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         byte[] zeros = new byte[1 << 20];
         try (OutputStream out =
-                new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+                new DeflaterOutputStream(
+                        deflated, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
             for (long written = 0; written < size; written += zeros.length) {
                 out.write(zeros);
             }
