@@ -39,11 +39,13 @@
     const select = $("dossier");
     select.replaceChildren(...list.map((d) => { const o = el("option", d.name + " (" + d.id + ")"); o.value = d.id; return o; }));
     if (!list.length) { $("uploads").replaceChildren(el("li", t("noDossier"))); return; }
-    const remembered = localStorage.getItem("facteur.dossier");
+    // a link to an invoice names its dossier (#dossier=..&invoice=..); else the one used last
+    const hash = new URLSearchParams(location.hash.slice(1));
+    const remembered = hash.get("dossier") || localStorage.getItem("facteur.dossier");
     dossier = list.some((d) => d.id === remembered) ? remembered : list[0].id;
     select.value = dossier;
     await loadInvoices();
-    const linked = new URLSearchParams(location.hash.slice(1)).get("invoice");
+    const linked = hash.get("invoice");
     if (linked) show(linked);
   }
 
@@ -98,7 +100,7 @@
   }
 
   async function show(id, scroll) {
-    history.replaceState(null, "", "#invoice=" + encodeURIComponent(id));
+    history.replaceState(null, "", "#dossier=" + encodeURIComponent(dossier) + "&invoice=" + encodeURIComponent(id));
     const i = await api("/dossiers/" + encodeURIComponent(dossier) + "/invoices/" + encodeURIComponent(id));
     $("detail").hidden = false;
     $("detail-number").textContent = i.number || i.fileName;
