@@ -12,7 +12,9 @@
   // absolute addresses without user info, so that a page opened as http://user:pass@host/ works too
   const base = location.origin;
   const here = base + location.pathname.replace(/[^/]*$/, "");
-  const api = (path, options) => fetch(base + "/api" + path, Object.assign({ credentials: "same-origin" }, options))
+  // the API says timelines, reasons and problems in the page's language
+  const api = (path, options) => fetch(base + "/api" + path, Object.assign({ credentials: "same-origin",
+      headers: { "Accept-Language": document.documentElement.lang || "fr" } }, options))
     .then(async (r) => {
       const body = r.headers.get("Content-Type") && r.headers.get("Content-Type").includes("json") ? await r.json() : null;
       if (!r.ok) throw new Error(body && (body.detail || body.title) || r.statusText);

@@ -218,6 +218,11 @@ public class IntakeIT extends FacteurTestSupport {
                 60_000,
                 "validating the XML posted as a PDF");
         assertEquals("CII", get(ciiPath).json().get("format").asText());
+        // the timeline is said in the asked language
+        JsonNode german = get(ciiPath + "?lang=de").json().get("timeline");
+        assertTrue(german.toString(), german.get(0).get("detail").asText().contains("empfangen"));
+        JsonNode french = get(ciiPath + "?lang=fr").json().get("timeline");
+        assertTrue(french.toString(), french.get(0).get("detail").asText().startsWith("Reçu"));
         waitFor(
                 () ->
                         get("/api/dossiers/hostile/invoices/" + pngId)

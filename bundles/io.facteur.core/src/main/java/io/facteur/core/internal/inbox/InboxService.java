@@ -192,13 +192,15 @@ public class InboxService implements Inbox {
                         id,
                         "received",
                         "ok",
-                        "Received "
-                                + name(fileName)
-                                + " ("
-                                + stored.size()
-                                + " bytes) by "
-                                + source.channel()
-                                + (source.detail().isEmpty() ? "" : " from " + source.detail()));
+                        source.detail().isEmpty()
+                                ? Message.of(
+                                        "received", name(fileName), stored.size(), source.channel())
+                                : Message.of(
+                                        "received.from",
+                                        name(fileName),
+                                        stored.size(),
+                                        source.channel(),
+                                        source.detail()));
                 queue.enqueue(c, id, Steps.DETECT);
                 c.commit();
                 queue.enqueued();

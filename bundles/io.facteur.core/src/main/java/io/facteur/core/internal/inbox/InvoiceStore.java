@@ -17,6 +17,8 @@ import java.util.Optional;
 
 /** Invoices and their timelines in the database. */
 public final class InvoiceStore {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String COLUMNS =
             "id, dossier_id, sha256, file_name, media_type, size_bytes, source_channel,"
                     + " source_detail, received_at, status, reason, format, profile, reader, number,"
@@ -62,18 +64,49 @@ public final class InvoiceStore {
     }
 
     /** Appends a step to the timeline. */
-    public void event(Connection c, String invoiceId, String step, String outcome, String detail)
+    public void event(Connection c, String invoiceId, String step, String outcome, Message message)
             throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement(
-                        "INSERT INTO invoice_event (invoice_id, happened_at, step, outcome, detail)"
-                                + " VALUES (?,?,?,?,?)")) {
+                        "INSERT INTO invoice_event (invoice_id, happened_at, step, outcome, detail,"
+                                + " message_key, message_args) VALUES (?,?,?,?,?,?,?)")) {
             ps.setString(1, invoiceId);
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
             ps.setString(3, step);
             ps.setString(4, outcome);
-            ps.setString(5, clip(detail, 2000));
+            ps.setString(5, clip(message.english(), 2000));
+            ps.setString(6, message.key());
+            ps.setString(7, args(message));
             ps.executeUpdate();
+        }
+    }
+
+    /** The arguments as a JSON array of strings, each clipped so that the column holds them. */
+    private static String args(Message message) {
+        int each = Math.max(40, 3500 / Math.max(1, message.args().size()));
+        try {
+            return JSON.writeValueAsString(
+                    message.args().stream().map(a -> clip(a, each)).toList());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Message message(String key, String args) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return new Message(
+                    key,
+                    args == null
+                            ? List.of()
+                            : JSON.readValue(
+                                    args,
+                                    new com.fasterxml.jackson.core.type.TypeReference<
+                                            List<String>>() {}));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // the English detail is still there
         }
     }
 
@@ -205,7 +238,8 @@ public final class InvoiceStore {
         try (Connection c = database.connection();
                 PreparedStatement ps =
                         c.prepareStatement(
-                                "SELECT happened_at, step, outcome, detail FROM invoice_event WHERE invoice_id = ?"
+                                "SELECT happened_at, step, outcome, detail, message_key, message_args"
+                                        + " FROM invoice_event WHERE invoice_id = ?"
                                         + " ORDER BY id")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -216,7 +250,8 @@ public final class InvoiceStore {
                                     rs.getTimestamp(1).toInstant(),
                                     rs.getString(2),
                                     rs.getString(3),
-                                    rs.getString(4)));
+                                    rs.getString(4),
+                                    message(rs.getString(5), rs.getString(6))));
                 }
                 return out;
             }

@@ -5,6 +5,7 @@ import io.facteur.api.InvoiceReader;
 import io.facteur.api.Validator;
 import io.facteur.core.internal.inbox.InboxService;
 import io.facteur.core.internal.inbox.InvoiceStatus;
+import io.facteur.core.internal.inbox.Message;
 import io.facteur.core.internal.pipeline.JobQueue.Job;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -224,7 +225,7 @@ public class Pipeline {
                     inbox.queue().park(c, job.id(), step, "no installed reader recognises it");
                 } else if (outcome instanceof Steps.Wait wait) {
                     inbox.invoices().event(c, job.invoiceId(), step, "waiting", wait.reason());
-                    inbox.queue().park(c, job.id(), step, wait.reason());
+                    inbox.queue().park(c, job.id(), step, wait.reason().english());
                 } else if (outcome instanceof Steps.Next next) {
                     inbox.queue().done(c, job.id());
                     if (next.next() != null) {
@@ -273,7 +274,7 @@ public class Pipeline {
                             job.invoiceId(),
                             step,
                             "failed",
-                            "Gave up after " + attempt + " attempts: " + reason);
+                            Message.of("failed", attempt, reason));
             inbox.invoices().status(c, job.invoiceId(), InvoiceStatus.FAILED, reason);
             inbox.queue().dead(c, job.id(), reason);
         } else {
@@ -285,7 +286,7 @@ public class Pipeline {
                     attempt,
                     delay.toSeconds(),
                     reason);
-            inbox.invoices().event(c, job.invoiceId(), step, "retry", reason);
+            inbox.invoices().event(c, job.invoiceId(), step, "retry", Message.of("retry", reason));
             inbox.queue().retry(c, job.id(), reason, delay);
         }
         c.commit();

@@ -11,6 +11,7 @@ import io.facteur.core.internal.inbox.InboxService;
 import io.facteur.core.internal.inbox.InvoiceRow;
 import io.facteur.core.internal.inbox.InvoiceStatus;
 import io.facteur.core.internal.inbox.InvoiceStore;
+import io.facteur.core.internal.inbox.Message;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,13 @@ public final class Steps {
     }
 
     /** A capability is missing: park until it arrives. */
-    public record Wait(String reason) implements Outcome {}
+    public record Wait(Message reason) implements Outcome {}
 
     /**
      * Refused for now (status REJECTED, the reason on the timeline), but parked rather than
      * finished: a reader installed later may recognise the document, and then it is read.
      */
-    public record RejectedUntilNewReader(String reason) implements Outcome {}
+    public record RejectedUntilNewReader(Message reason) implements Outcome {}
 
     private final InboxService inbox;
     private final Map<String, InvoiceReader> readers;
@@ -100,7 +101,7 @@ public final class Steps {
 
     private Outcome detect(Connection c, InvoiceRow row, Document doc) throws Exception {
         if (readers.isEmpty()) {
-            return new Wait("No invoice reader is installed");
+            return new Wait(Message.of("waiting.noReader"));
         }
         for (Map.Entry<String, InvoiceReader> e : readers.entrySet()) {
             Optional<Syntax> syntax = e.getValue().detect(doc);
@@ -122,18 +123,16 @@ public final class Steps {
                                 row.id(),
                                 DETECT,
                                 "ok",
-                                "Detected "
-                                        + syntax.get().syntax()
-                                        + (syntax.get().profile().isEmpty()
-                                                ? ""
-                                                : " (" + syntax.get().profile() + ")"));
+                                syntax.get().profile().isEmpty()
+                                        ? Message.of("detected", syntax.get().syntax())
+                                        : Message.of(
+                                                "detected.profile",
+                                                syntax.get().syntax(),
+                                                syntax.get().profile()));
                 return new Next(READ, true);
             }
         }
-        String reason =
-                "Not an electronic invoice Facteur can read: none of the installed readers ("
-                        + String.join(", ", readers.keySet())
-                        + ") recognised its content";
+        Message reason = Message.of("rejected.unrecognised", String.join(", ", readers.keySet()));
         reject(c, row.id(), DETECT, reason);
         return new RejectedUntilNewReader(reason);
     }
@@ -141,13 +140,13 @@ public final class Steps {
     private Outcome read(Connection c, InvoiceRow row, Document doc) throws Exception {
         InvoiceReader reader = readers.get(row.reader());
         if (reader == null) {
-            return new Wait("The reader " + row.reader() + " is not installed");
+            return new Wait(Message.of("waiting.readerMissing", row.reader()));
         }
         Invoice invoice;
         try {
             invoice = reader.read(doc);
         } catch (UnreadableInvoiceException e) {
-            reject(c, row.id(), READ, e.getMessage());
+            reject(c, row.id(), READ, Message.of("rejected.unreadable", e.getMessage()));
             return Next.END;
         }
         inbox.derived().saveInvoice(row.id(), invoice);
@@ -160,19 +159,19 @@ public final class Steps {
                         row.id(),
                         READ,
                         "ok",
-                        "Read invoice "
-                                + invoice.number()
-                                + " of "
-                                + invoice.issueDate()
-                                + (invoice.seller() == null
-                                        ? ""
-                                        : " from " + invoice.seller().name()));
+                        invoice.seller() == null
+                                ? Message.of("read", invoice.number(), invoice.issueDate())
+                                : Message.of(
+                                        "read.from",
+                                        invoice.number(),
+                                        invoice.issueDate(),
+                                        invoice.seller().name()));
         return new Next(VALIDATE, true);
     }
 
     private Outcome validate(Connection c, InvoiceRow row, Document doc) throws Exception {
         if (validators.isEmpty()) {
-            return new Wait("No validator is installed");
+            return new Wait(Message.of("waiting.noValidator"));
         }
         Invoice invoice = readInvoice(row, doc);
         Syntax syntax = new Syntax(row.format(), row.profile());
@@ -191,18 +190,17 @@ public final class Steps {
                 findings.stream()
                         .filter(f -> f.severity() == ValidationReport.Severity.ERROR)
                         .count();
-        String summary =
+        Message summary =
                 ruleSets.isEmpty()
-                        ? "No rule set applies to " + row.format()
-                        : ruleSets
-                                + ": "
-                                + errors
-                                + " error(s), "
-                                + (findings.size() - errors)
-                                + " other finding(s)";
+                        ? Message.of("validated.none", row.format())
+                        : Message.of(
+                                "validated",
+                                String.join(", ", ruleSets),
+                                errors,
+                                findings.size() - errors);
         InvoiceStatus status = errors > 0 ? InvoiceStatus.INVALID : InvoiceStatus.READY;
         inbox.invoices().event(c, row.id(), VALIDATE, errors > 0 ? "invalid" : "ok", summary);
-        inbox.invoices().status(c, row.id(), status, errors > 0 ? summary : null);
+        inbox.invoices().status(c, row.id(), status, errors > 0 ? summary.english() : null);
         return Next.END;
     }
 
@@ -228,8 +226,8 @@ public final class Steps {
         return invoice;
     }
 
-    private void reject(Connection c, String id, String step, String reason) throws Exception {
+    private void reject(Connection c, String id, String step, Message reason) throws Exception {
         inbox.invoices().event(c, id, step, "rejected", reason);
-        inbox.invoices().status(c, id, InvoiceStatus.REJECTED, reason);
+        inbox.invoices().status(c, id, InvoiceStatus.REJECTED, reason.english());
     }
 }

@@ -63,19 +63,31 @@ public class InvoiceResource {
     }
 
     @GET
-    @Operation(summary = "One invoice: what was read, its validation findings and its timeline")
+    @Operation(
+            summary = "One invoice: what was read, its validation findings and its timeline",
+            description =
+                    "The timeline and the reason in the lang parameter's language, otherwise the"
+                            + " first of fr, en, de in Accept-Language, otherwise fr")
     public InvoiceView get(
             @PathParam("dossier") String dossier,
             @PathParam("id") String id,
+            @Parameter(
+                            description = "The language of the timeline; overrides Accept-Language",
+                            schema = @Schema(allowableValues = {"fr", "en", "de"}))
+                    @QueryParam("lang")
+                    String lang,
+            @Context HttpHeaders headers,
             @Context SecurityContext security)
             throws SQLException, IOException {
         check(security, dossier);
+        Locale language = RenderingLanguage.of(lang, acceptableLanguages(headers));
         InvoiceRow row = row(dossier, id);
         return InvoiceView.detail(
                 row,
                 inbox.derived().invoice(row.id()).orElse(null),
                 inbox.derived().report(row.id()).orElse(null),
-                inbox.invoices().timeline(row.id()));
+                inbox.invoices().timeline(row.id()),
+                language);
     }
 
     @GET

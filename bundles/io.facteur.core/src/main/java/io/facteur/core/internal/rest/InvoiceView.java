@@ -34,7 +34,17 @@ public record InvoiceView(
         Totals totals,
         Lines lines,
         Validation validation,
-        List<TimelineEvent> timeline) {
+        List<Event> timeline) {
+
+    /**
+     * One step of the timeline, said in the request's language.
+     *
+     * @param at when
+     * @param step what (received, detect, read, validate, ...)
+     * @param outcome ok, waiting, retry, rejected, failed, invalid
+     * @param detail what happened
+     */
+    public record Event(java.time.Instant at, String step, String outcome, String detail) {}
 
     /** A seller or buyer. */
     public record PartyView(String name, String vatId, String legalId, String country) {
@@ -103,9 +113,28 @@ public record InvoiceView(
                 null);
     }
 
-    /** The whole view. */
+    /** The whole view, its timeline and reason in {@code locale}'s language. */
     static InvoiceView detail(
-            InvoiceRow r, Invoice inv, ValidationReport report, List<TimelineEvent> timeline) {
+            InvoiceRow r,
+            Invoice inv,
+            ValidationReport report,
+            List<TimelineEvent> timeline,
+            java.util.Locale locale) {
+        List<Event> events =
+                timeline.stream()
+                        .map(e -> new Event(e.at(), e.step(), e.outcome(), e.detail(locale)))
+                        .toList();
+        // the status's reason is what its last rejecting, invalidating or failing event said
+        String reason = r.reason();
+        if (reason != null) {
+            for (int i = timeline.size() - 1; i >= 0; i--) {
+                TimelineEvent e = timeline.get(i);
+                if (java.util.Set.of("rejected", "invalid", "failed").contains(e.outcome())) {
+                    reason = e.detail(locale);
+                    break;
+                }
+            }
+        }
         Totals totals =
                 inv == null || inv.totals() == null
                         ? null
@@ -118,7 +147,7 @@ public record InvoiceView(
         return new InvoiceView(
                 r.id(),
                 r.status().name(),
-                r.reason(),
+                reason,
                 r.fileName(),
                 r.size(),
                 r.receivedAt(),
@@ -135,6 +164,6 @@ public record InvoiceView(
                 totals,
                 inv == null ? null : new Lines(inv.lines().size(), inv.lines()),
                 Validation.of(report),
-                timeline);
+                events);
     }
 }
