@@ -102,6 +102,10 @@ public class UploadPageIT extends FacteurTestSupport {
                             .contains("Lieferant GmbH"));
             assertEquals(
                     "4", browser.eval("document.querySelectorAll('#detail-timeline li').length"));
+            // the timeline is in the page's language too
+            String timeline =
+                    browser.eval("document.querySelector('#detail-timeline').textContent");
+            assertTrue(timeline, timeline.contains("Reçu") && timeline.contains("Format reconnu"));
 
             browser.chooseFiles("#files", List.of(files.get(1)));
             waitFor(
