@@ -48,7 +48,11 @@ public interface Dossiers {
 
     /** What a detected duplicate does. */
     enum DuplicateMode {
+        /** Duplicates are not looked for. */
+        OFF,
+        /** A duplicate is flagged and shown, and delivered as usual. */
         WARN,
+        /** A duplicate is never sent to the customer until a user releases it. */
         BLOCK
     }
 }

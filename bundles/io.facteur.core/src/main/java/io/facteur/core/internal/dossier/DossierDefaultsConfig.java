@@ -50,6 +50,7 @@ public @interface DossierDefaultsConfig {
             name = "%dossier.duplicateMode.name",
             description = "%dossier.duplicateMode.description",
             options = {
+                @Option(value = "OFF", label = "%duplicateMode.OFF"),
                 @Option(value = "WARN", label = "%duplicateMode.WARN"),
                 @Option(value = "BLOCK", label = "%duplicateMode.BLOCK")
             })

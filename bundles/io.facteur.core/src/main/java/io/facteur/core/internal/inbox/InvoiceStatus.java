@@ -10,6 +10,11 @@ public enum InvoiceStatus {
     INVALID,
     /** Read and valid. */
     READY,
+    /**
+     * The same invoice as another of the dossier (same seller, number, type, date and amount): kept
+     * and shown; in the dossier's BLOCK mode never sent. A user may release it.
+     */
+    DUPLICATE,
     /** A step failed beyond its retries; the reason says why. */
     FAILED
 }

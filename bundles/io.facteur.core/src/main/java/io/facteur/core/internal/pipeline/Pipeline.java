@@ -1,6 +1,9 @@
 package io.facteur.core.internal.pipeline;
 
+import io.facteur.api.Archive;
 import io.facteur.api.Capability;
+import io.facteur.api.Dossiers;
+import io.facteur.api.DuplicateCheck;
 import io.facteur.api.InvoiceReader;
 import io.facteur.api.Validator;
 import io.facteur.core.internal.inbox.InboxService;
@@ -53,6 +56,9 @@ public class Pipeline {
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor poller;
     private final AtomicInteger busy = new AtomicInteger();
+    private volatile DuplicateCheck duplicateCheck;
+    private volatile Archive archive;
+    private volatile Dossiers dossiers;
     private final AtomicInteger polls = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong installed =
             new java.util.concurrent.atomic.AtomicLong();
@@ -119,6 +125,52 @@ public class Pipeline {
 
     void removeValidator(Validator validator) {
         validators.remove(validator);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setDuplicateCheck(DuplicateCheck check) {
+        duplicateCheck = check;
+        installed.incrementAndGet();
+        wake(Steps.DUPLICATES);
+    }
+
+    void unsetDuplicateCheck(DuplicateCheck check) {
+        if (duplicateCheck == check) {
+            duplicateCheck = null;
+        }
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setArchive(Archive archive) {
+        this.archive = archive;
+        installed.incrementAndGet();
+        wake(Steps.ARCHIVE);
+    }
+
+    void unsetArchive(Archive archive) {
+        if (this.archive == archive) {
+            this.archive = null;
+        }
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setDossiers(Dossiers dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    void unsetDossiers(Dossiers dossiers) {
+        if (this.dossiers == dossiers) {
+            this.dossiers = null;
+        }
     }
 
     /**
@@ -212,7 +264,19 @@ public class Pipeline {
         long generation = installed.get();
         Job chained = null;
         String step = job.step();
-        Steps steps = new Steps(inbox, new TreeMap<>(readers), List.copyOf(validators));
+        Dossiers known = dossiers;
+        Steps steps =
+                new Steps(
+                        inbox,
+                        new TreeMap<>(readers),
+                        List.copyOf(validators),
+                        new Steps.Capabilities(
+                                duplicateCheck,
+                                archive,
+                                dossier ->
+                                        known == null
+                                                ? Dossiers.DuplicateMode.WARN
+                                                : known.defaults(dossier).duplicateMode()));
         try (Connection c = inbox.database().connection()) {
             c.setAutoCommit(false);
             try {

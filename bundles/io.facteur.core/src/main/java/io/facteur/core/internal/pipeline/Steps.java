@@ -1,6 +1,9 @@
 package io.facteur.core.internal.pipeline;
 
+import io.facteur.api.Archive;
 import io.facteur.api.Document;
+import io.facteur.api.Dossiers.DuplicateMode;
+import io.facteur.api.DuplicateCheck;
 import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
 import io.facteur.api.UnreadableInvoiceException;
@@ -27,6 +30,8 @@ public final class Steps {
     public static final String DETECT = "detect";
     public static final String READ = "read";
     public static final String VALIDATE = "validate";
+    public static final String DUPLICATES = "duplicates";
+    public static final String ARCHIVE = "archive";
 
     /** What a step decided. */
     public sealed interface Outcome {}
@@ -61,6 +66,24 @@ public final class Steps {
     private Invoice justRead;
     private String justReadId;
 
+    private final Capabilities later;
+
+    /**
+     * The capabilities of the steps after validation, as installed now; each may be absent.
+     *
+     * @param duplicates the duplicate check, or null
+     * @param archive the legal archive, or null
+     * @param modes a dossier's duplicate mode
+     */
+    public record Capabilities(
+            DuplicateCheck duplicates,
+            Archive archive,
+            java.util.function.Function<String, DuplicateMode> modes) {
+        /** None installed; duplicates are looked for (WARN) in every dossier. */
+        public static final Capabilities NONE =
+                new Capabilities(null, null, dossier -> DuplicateMode.WARN);
+    }
+
     /**
      * @param inbox the stores
      * @param readers the readers installed now, by capability id
@@ -68,9 +91,24 @@ public final class Steps {
      */
     public Steps(
             InboxService inbox, Map<String, InvoiceReader> readers, List<Validator> validators) {
+        this(inbox, readers, validators, Capabilities.NONE);
+    }
+
+    /**
+     * @param inbox the stores
+     * @param readers the readers installed now, by capability id
+     * @param validators the validators installed now
+     * @param later the duplicate check and the archive installed now
+     */
+    public Steps(
+            InboxService inbox,
+            Map<String, InvoiceReader> readers,
+            List<Validator> validators,
+            Capabilities later) {
         this.inbox = inbox;
         this.readers = readers;
         this.validators = validators;
+        this.later = later;
     }
 
     /** Runs one step on an invoice within the transaction {@code c}. */
@@ -84,6 +122,8 @@ public final class Steps {
             case DETECT -> detect(c, row, doc);
             case READ -> read(c, row, doc);
             case VALIDATE -> validate(c, row, doc);
+            case DUPLICATES -> duplicates(c, row, doc);
+            case ARCHIVE -> archive(c, row, doc);
             default -> throw new IllegalStateException("Unknown step " + step);
         };
     }
@@ -201,6 +241,67 @@ public final class Steps {
         InvoiceStatus status = errors > 0 ? InvoiceStatus.INVALID : InvoiceStatus.READY;
         inbox.invoices().event(c, row.id(), VALIDATE, errors > 0 ? "invalid" : "ok", summary);
         inbox.invoices().status(c, row.id(), status, errors > 0 ? summary.english() : null);
+        return new Next(DUPLICATES, true);
+    }
+
+    /**
+     * Looks for the same invoice in the dossier, whatever channel or syntax it came by, unless the
+     * dossier's duplicate mode is OFF. A duplicate's status is DUPLICATE (in BLOCK mode it is never
+     * sent); a suspected one is only flagged on the timeline. Runs in the chain's transaction: the
+     * check is idempotent per document.
+     */
+    private Outcome duplicates(Connection c, InvoiceRow row, Document doc) throws Exception {
+        DuplicateMode mode = later.modes().apply(row.dossier());
+        if (mode == DuplicateMode.OFF) {
+            return new Next(ARCHIVE, false);
+        }
+        if (later.duplicates() == null) {
+            return new Wait(Message.of("waiting.noDuplicateCheck"));
+        }
+        Invoice invoice = readInvoice(row, doc);
+        DuplicateCheck.DuplicateVerdict verdict =
+                later.duplicates().check(row.dossier(), row.id(), invoice);
+        switch (verdict.outcome()) {
+            case DUPLICATE -> {
+                Message said =
+                        Message.of("duplicates.duplicate", others(verdict), verdict.reason());
+                inbox.invoices().event(c, row.id(), DUPLICATES, "duplicate", said);
+                if (row.status() == InvoiceStatus.READY || row.status() == InvoiceStatus.RECEIVED) {
+                    inbox.invoices().status(c, row.id(), InvoiceStatus.DUPLICATE, said.english());
+                }
+            }
+            case SUSPECTED ->
+                    inbox.invoices()
+                            .event(
+                                    c,
+                                    row.id(),
+                                    DUPLICATES,
+                                    "suspected",
+                                    Message.of(
+                                            "duplicates.suspected",
+                                            others(verdict),
+                                            verdict.reason()));
+            default ->
+                    inbox.invoices()
+                            .event(c, row.id(), DUPLICATES, "ok", Message.of("duplicates.none"));
+        }
+        // archiving writes outside the database: a job of its own, not repeated with the chain
+        return new Next(ARCHIVE, false);
+    }
+
+    /** Archives the original, write-once; the same bytes again are the same entry. */
+    private Outcome archive(Connection c, InvoiceRow row, Document doc) throws Exception {
+        if (later.archive() == null) {
+            return new Wait(Message.of("waiting.noArchive"));
+        }
+        Archive.ArchiveEntry entry = later.archive().store(row.dossier(), row.id(), doc);
+        inbox.invoices()
+                .event(
+                        c,
+                        row.id(),
+                        ARCHIVE,
+                        "ok",
+                        Message.of("archived", entry.sha256(), entry.retainUntil()));
         return Next.END;
     }
 
@@ -224,6 +325,11 @@ public final class Steps {
         Invoice invoice = reader.read(doc);
         inbox.derived().saveInvoice(row.id(), invoice);
         return invoice;
+    }
+
+    /** The other invoice(s) a verdict names. */
+    private static String others(DuplicateCheck.DuplicateVerdict verdict) {
+        return verdict.ofDocumentId() == null ? "" : verdict.ofDocumentId();
     }
 
     private void reject(Connection c, String id, String step, Message reason) throws Exception {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.facteur.api.Archive;
 import io.facteur.api.Capability;
 import io.facteur.api.Document;
+import io.facteur.api.DuplicateCheck;
 import io.facteur.api.Inbox.Source;
 import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
@@ -97,10 +99,13 @@ class PipelineTest {
                         tuple(Steps.DETECT, "waiting"),
                         tuple(Steps.DETECT, "ok"),
                         tuple(Steps.READ, "ok"),
-                        tuple(Steps.VALIDATE, "ok"));
+                        tuple(Steps.VALIDATE, "ok"),
+                        tuple(Steps.DUPLICATES, "ok"),
+                        tuple(Steps.ARCHIVE, "ok"));
         assertThat(inbox.derived().invoice(id)).map(Invoice::number).contains("INV-1");
-        // detect, read and validate ran as one job, in one transaction
-        assertThat(inbox.queue().count(State.DONE)).isEqualTo(1);
+        // detect, read, validate and the duplicate check ran as one job, in one transaction;
+        // archiving (a write outside the database) as a second
+        assertThat(inbox.queue().count(State.DONE)).isEqualTo(2);
         assertThat(inbox.queue().count(State.WAITING)).isZero();
     }
 
@@ -132,7 +137,9 @@ class PipelineTest {
 
         awaitStatus(id, InvoiceStatus.INVALID);
         assertThat(row(id).reason()).contains("TEST-RULES 1.0", "1 error");
-        assertThat(lastEvent(id).outcome()).isEqualTo("invalid");
+        assertThat(inbox.invoices().timeline(id))
+                .extracting(TimelineEvent::step, TimelineEvent::outcome)
+                .contains(tuple(Steps.VALIDATE, "invalid"), tuple(Steps.ARCHIVE, "ok"));
         assertThat(inbox.derived().report(id).orElseThrow().findings())
                 .containsExactly(
                         new Finding("TEST-01", Severity.ERROR, "number", "BAD is not a number"));
@@ -210,8 +217,10 @@ class PipelineTest {
                         tuple(Steps.VALIDATE, "retry"),
                         tuple(Steps.DETECT, "ok"),
                         tuple(Steps.READ, "ok"),
-                        tuple(Steps.VALIDATE, "ok"));
-        assertThat(inbox.queue().count(State.DONE)).isEqualTo(1);
+                        tuple(Steps.VALIDATE, "ok"),
+                        tuple(Steps.DUPLICATES, "ok"),
+                        tuple(Steps.ARCHIVE, "ok"));
+        assertThat(inbox.queue().count(State.DONE)).isEqualTo(2);
     }
 
     @Test
@@ -259,6 +268,56 @@ class PipelineTest {
     }
 
     @Test
+    void theSameInvoiceAgainIsADuplicateNamingTheFirstAndBothAreArchived() throws Exception {
+        Pipeline pipeline = start();
+        pipeline.addReader(new TestReader(), TEST_FORMAT);
+        pipeline.addValidator(new NumberRules());
+        String first = receive("TESTINVOICE;number=D-1;date=2024-05-01");
+        awaitEvent(first, Steps.ARCHIVE, "ok");
+        // other bytes (another channel, another syntax), the same invoice
+        String again = receive("TESTINVOICE;number=D-1;date=2024-05-01;via=mail");
+
+        awaitEvent(again, Steps.ARCHIVE, "ok");
+        assertThat(row(again).status()).isEqualTo(InvoiceStatus.DUPLICATE);
+        assertThat(row(again).reason()).contains(first);
+        assertThat(row(first).status()).isEqualTo(InvoiceStatus.READY);
+        assertThat(archive.stored).hasSize(2);
+    }
+
+    @Test
+    void withDuplicatesOffNoCheckIsMadeAndNoneIsAwaited() throws Exception {
+        Pipeline pipeline = bare();
+        pipeline.addReader(new TestReader(), TEST_FORMAT);
+        pipeline.addValidator(new NumberRules());
+        pipeline.setArchive(archive);
+        pipeline.setDossiers(new OffDossiers());
+        String id = receive("TESTINVOICE;number=O-1;date=2024-05-01");
+
+        awaitEvent(id, Steps.ARCHIVE, "ok");
+        assertThat(inbox.invoices().timeline(id))
+                .extracting(TimelineEvent::step)
+                .doesNotContain(Steps.DUPLICATES);
+    }
+
+    @Test
+    void withoutDuplicateCheckOrArchiveTheInvoiceWaitsThenResumes() throws Exception {
+        Pipeline pipeline = bare();
+        pipeline.addReader(new TestReader(), TEST_FORMAT);
+        pipeline.addValidator(new NumberRules());
+        String id = receive("TESTINVOICE;number=W-1;date=2024-05-01");
+
+        awaitEvent(id, Steps.DUPLICATES, "waiting");
+        assertThat(row(id).status()).isEqualTo(InvoiceStatus.READY);
+        pipeline.setDuplicateCheck(new NumberDuplicates());
+        awaitEvent(id, Steps.ARCHIVE, "waiting");
+        pipeline.setArchive(archive);
+
+        awaitEvent(id, Steps.ARCHIVE, "ok");
+        assertThat(inbox.queue().count(State.WAITING)).isZero();
+        assertThat(archive.stored).containsKey(id);
+    }
+
+    @Test
     void aNewPipelineResumesAJobLeftRunningByTheOneBefore() throws Exception {
         String id = receive("TESTINVOICE;number=INV-4;date=2024-05-01");
         // a pipeline claimed the job, then the platform stopped before it finished
@@ -271,14 +330,25 @@ class PipelineTest {
 
         awaitStatus(id, InvoiceStatus.READY);
         assertThat(inbox.queue().count(State.RUNNING)).isZero();
-        assertThat(inbox.queue().count(State.DONE)).isEqualTo(1);
+        assertThat(inbox.queue().count(State.DONE)).isEqualTo(2);
     }
 
+    /** A pipeline with the steps after validation installed: duplicate check and archive. */
     private Pipeline start() throws Exception {
+        Pipeline pipeline = bare();
+        pipeline.setDuplicateCheck(new NumberDuplicates());
+        pipeline.setArchive(archive);
+        return pipeline;
+    }
+
+    /** A pipeline with nothing installed. */
+    private Pipeline bare() throws Exception {
         Pipeline pipeline = new Pipeline(inbox);
         started.add(pipeline);
         return pipeline;
     }
+
+    private final ShaArchive archive = new ShaArchive();
 
     private String receive(String content) throws Exception {
         return inbox.receive(
@@ -426,6 +496,67 @@ class PipelineTest {
                 throw new IllegalStateException("rule library not ready");
             }
             return new ValidationReport("TEST-RULES 1.0", List.of());
+        }
+    }
+
+    /** Duplicates for test invoices: the same number and date in the dossier. */
+    static final class NumberDuplicates implements DuplicateCheck {
+        private final Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public DuplicateVerdict check(String dossier, String documentId, Invoice invoice) {
+            String key = dossier + "|" + invoice.number() + "|" + invoice.issueDate();
+            String first = seen.putIfAbsent(key, documentId);
+            return first == null || first.equals(documentId)
+                    ? new DuplicateVerdict(Outcome.NONE, "", "")
+                    : new DuplicateVerdict(Outcome.DUPLICATE, first, "same number and date");
+        }
+    }
+
+    /** An archive that keeps what it is given, by document. */
+    static final class ShaArchive implements Archive {
+        final Map<String, Document> stored = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public ArchiveEntry store(String dossier, String documentId, Document original) {
+            stored.put(documentId, original);
+            return new ArchiveEntry(
+                    documentId,
+                    sha256(original.content()),
+                    java.time.Instant.now().toString(),
+                    "2034-05-01");
+        }
+
+        @Override
+        public Optional<Document> retrieve(String dossier, String documentId) {
+            return Optional.ofNullable(stored.get(documentId));
+        }
+
+        @Override
+        public IntegrityReport verify(String dossier) {
+            return new IntegrityReport(true, stored.size(), "");
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Dossiers whose duplicate mode is OFF. */
+    static final class OffDossiers implements io.facteur.api.Dossiers {
+        @Override
+        public Optional<Dossier> find(String dossierId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public DossierDefaults defaults(String dossierId) {
+            return new DossierDefaults("fr", 30, false, false, DuplicateMode.OFF);
         }
     }
 
