@@ -109,6 +109,16 @@
     $("detail-status").textContent = t(i.status);
     $("detail-status").className = "status " + i.status;
     $("detail-reason").textContent = i.reason || "";
+    const release = $("not-duplicate");
+    release.hidden = i.status !== "DUPLICATE";
+    release.onclick = async () => {
+      release.disabled = true;
+      try {
+        await api("/dossiers/" + encodeURIComponent(dossier) + "/invoices/" + encodeURIComponent(i.id) + "/not-duplicate", { method: "POST" });
+        await loadInvoices();
+        await show(i.id, false);
+      } catch (e) { $("detail-reason").textContent = e.message; } finally { release.disabled = false; }
+    };
     const fields = [["format", i.format], ["profile", i.profile], ["issued", i.issueDate], ["dueDate", i.dueDate],
       ["currency", i.currency], ["seller", i.seller && i.seller.name], ["vatId", i.seller && i.seller.vatId],
       ["buyer", i.buyer && i.buyer.name], ["lines", i.lines && i.lines.count],

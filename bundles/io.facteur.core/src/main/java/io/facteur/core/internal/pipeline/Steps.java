@@ -33,6 +33,9 @@ public final class Steps {
     public static final String DUPLICATES = "duplicates";
     public static final String ARCHIVE = "archive";
 
+    /** The legal retention of an invoice, from its issue date. */
+    static final int RETENTION_YEARS = 10;
+
     /** What a step decided. */
     public sealed interface Outcome {}
 
@@ -294,7 +297,13 @@ public final class Steps {
         if (later.archive() == null) {
             return new Wait(Message.of("waiting.noArchive"));
         }
-        Archive.ArchiveEntry entry = later.archive().store(row.dossier(), row.id(), doc);
+        // kept ten years from the invoice's issue date (French and German law); the archive
+        // may keep it longer, never shorter
+        java.time.LocalDate issued =
+                row.issueDate() != null ? row.issueDate() : java.time.LocalDate.now();
+        Archive.ArchiveEntry entry =
+                later.archive()
+                        .store(row.dossier(), row.id(), doc, issued.plusYears(RETENTION_YEARS));
         inbox.invoices()
                 .event(
                         c,
@@ -329,7 +338,8 @@ public final class Steps {
 
     /** The other invoice(s) a verdict names. */
     private static String others(DuplicateCheck.DuplicateVerdict verdict) {
-        return verdict.ofDocumentId() == null ? "" : verdict.ofDocumentId();
+        return String.join(
+                ", ", verdict.matches().stream().map(DuplicateCheck.Match::documentId).toList());
     }
 
     private void reject(Connection c, String id, String step, Message reason) throws Exception {

@@ -1,5 +1,6 @@
 package io.facteur.core.internal.rest;
 
+import io.facteur.api.Archive;
 import io.facteur.api.Document;
 import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -49,6 +51,11 @@ public class InvoiceResource {
     private final InboxService inbox;
     private final Pipeline pipeline;
     private final InvoiceRenderings renderings;
+
+    @Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile Archive archive;
 
     @Activate
     public InvoiceResource(
@@ -89,6 +96,110 @@ public class InvoiceResource {
                 inbox.invoices().timeline(row.id()),
                 language);
     }
+
+    @POST
+    @Path("not-duplicate")
+    @Operation(
+            summary =
+                    "Mark a DUPLICATE invoice as not a duplicate: recorded on its timeline with who"
+                            + " and when; it is then READY and may be sent")
+    public InvoiceView notDuplicate(
+            @PathParam("dossier") String dossier,
+            @PathParam("id") String id,
+            @QueryParam("lang") String lang,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security)
+            throws SQLException, IOException {
+        check(security, dossier);
+        io.facteur.core.internal.security.Caller caller = Access.caller(security);
+        InvoiceRow row = row(dossier, id);
+        try (java.sql.Connection c = inbox.database().connection()) {
+            c.setAutoCommit(false);
+            try {
+                InvoiceRow now = inbox.invoices().find(c, row.id()).orElseThrow();
+                if (now.status() != io.facteur.core.internal.inbox.InvoiceStatus.DUPLICATE) {
+                    c.rollback();
+                    throw new ProblemException(
+                            ProblemType.CONFLICT,
+                            "Invoice " + id + " is " + now.status() + ", not a DUPLICATE");
+                }
+                inbox.invoices()
+                        .event(
+                                c,
+                                row.id(),
+                                io.facteur.core.internal.pipeline.Steps.DUPLICATES,
+                                "released",
+                                io.facteur.core.internal.inbox.Message.of(
+                                        "duplicates.released",
+                                        (caller.admin() ? "" : "key ") + caller.name()));
+                inbox.invoices()
+                        .status(
+                                c,
+                                row.id(),
+                                io.facteur.core.internal.inbox.InvoiceStatus.READY,
+                                null);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return get(dossier, id, lang, headers, security);
+    }
+
+    @GET
+    @Path("proof")
+    @Operation(
+            summary =
+                    "Proof that the archived original is untouched: its SHA-256, its journal entry,"
+                            + " the Merkle path to its seal and the seal (with its timestamp when a"
+                            + " time-stamping authority is configured)")
+    public ProofView proof(
+            @PathParam("dossier") String dossier,
+            @PathParam("id") String id,
+            @Context SecurityContext security)
+            throws SQLException {
+        check(security, dossier);
+        InvoiceRow row = row(dossier, id);
+        Archive current = archive;
+        if (current == null) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "No archive is installed");
+        }
+        Archive.Proof proof =
+                current.proof(dossier, row.id())
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.notFound(
+                                                "Invoice " + id + " is not archived yet"));
+        return new ProofView(
+                proof.documentId(),
+                proof.sha256(),
+                proof.size(),
+                proof.journalLine(),
+                proof.entryHash(),
+                proof.path(),
+                proof.seal().orElse(null));
+    }
+
+    /**
+     * A proof as JSON: {@code seal} is null while the entry waits for its seal.
+     *
+     * @param documentId the invoice
+     * @param sha256 the hex SHA-256 of the archived original
+     * @param size its size in bytes
+     * @param journalLine the journal line that records it, as written
+     * @param entryHash the SHA-256 of that line
+     * @param path the Merkle path from the entry to the seal's root
+     * @param seal the seal that closes it, or null
+     */
+    public record ProofView(
+            String documentId,
+            String sha256,
+            long size,
+            String journalLine,
+            String entryHash,
+            java.util.List<Archive.MerkleStep> path,
+            Archive.Seal seal) {}
 
     @GET
     @Path("original")

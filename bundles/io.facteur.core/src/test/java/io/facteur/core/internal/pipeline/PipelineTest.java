@@ -9,6 +9,8 @@ import io.facteur.api.Archive;
 import io.facteur.api.Capability;
 import io.facteur.api.Document;
 import io.facteur.api.DuplicateCheck;
+import io.facteur.api.DuplicateCheck.Field;
+import io.facteur.api.DuplicateCheck.Match;
 import io.facteur.api.Inbox.Source;
 import io.facteur.api.InvoiceReader;
 import io.facteur.api.Syntax;
@@ -508,8 +510,20 @@ class PipelineTest {
             String key = dossier + "|" + invoice.number() + "|" + invoice.issueDate();
             String first = seen.putIfAbsent(key, documentId);
             return first == null || first.equals(documentId)
-                    ? new DuplicateVerdict(Outcome.NONE, "", "")
-                    : new DuplicateVerdict(Outcome.DUPLICATE, first, "same number and date");
+                    ? new DuplicateVerdict(Outcome.NONE, List.of(), "")
+                    : new DuplicateVerdict(
+                            Outcome.DUPLICATE,
+                            List.of(
+                                    new Match(
+                                            first,
+                                            Outcome.DUPLICATE,
+                                            List.of(Field.NUMBER, Field.ISSUE_DATE))),
+                            "same number and date");
+        }
+
+        @Override
+        public void forget(String dossier, String documentId) {
+            seen.values().remove(documentId);
         }
     }
 
@@ -518,13 +532,37 @@ class PipelineTest {
         final Map<String, Document> stored = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
-        public ArchiveEntry store(String dossier, String documentId, Document original) {
+        public ArchiveEntry store(
+                String dossier,
+                String documentId,
+                Document original,
+                java.time.LocalDate retainUntil) {
             stored.put(documentId, original);
             return new ArchiveEntry(
                     documentId,
                     sha256(original.content()),
                     java.time.Instant.now().toString(),
-                    "2034-05-01");
+                    retainUntil.toString(),
+                    stored.size(),
+                    sha256(documentId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public Optional<Proof> proof(String dossier, String documentId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Seal> seal(String dossier) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void export(String dossier, java.io.OutputStream out) {}
+
+        @Override
+        public List<String> purge(String dossier, java.time.LocalDate today) {
+            return List.of();
         }
 
         @Override
@@ -534,7 +572,7 @@ class PipelineTest {
 
         @Override
         public IntegrityReport verify(String dossier) {
-            return new IntegrityReport(true, stored.size(), "");
+            return new IntegrityReport(true, stored.size(), 0, 0, List.of(), List.of());
         }
     }
 

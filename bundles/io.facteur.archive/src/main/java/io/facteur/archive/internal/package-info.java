@@ -1,0 +1,2 @@
+/** The file-based legal archive; never exported. */
+package io.facteur.archive.internal;
