@@ -204,6 +204,24 @@ public class Pipeline {
         }
     }
 
+    /**
+     * A safety net behind the wakes, every few seconds: jobs parked at a step whose capability is
+     * installed now are queued again (a wake can lose to a concurrent claim more often than it
+     * retries). Only steps that wait for "any" capability: a read waits for one given reader, and a
+     * document no reader recognised waits for a new reader, so those are woken by arrivals only.
+     */
+    private void resumeWhereInstalled() {
+        if (!validators.isEmpty()) {
+            wake(Steps.VALIDATE);
+        }
+        if (duplicateCheck != null) {
+            wake(Steps.DUPLICATES);
+        }
+        if (archive != null) {
+            wake(Steps.ARCHIVE);
+        }
+    }
+
     /** A worker is free (and may have queued the next step): look at the queue at once. */
     private void pollNow() {
         try {
@@ -215,8 +233,12 @@ public class Pipeline {
 
     private void poll() {
         try {
-            if (polls.incrementAndGet() % 50 == 0 && inbox.queue().recoverExpired() > 0) {
+            int poll = polls.incrementAndGet();
+            if (poll % 50 == 0 && inbox.queue().recoverExpired() > 0) {
                 logger.info("Pipeline steps whose lease ran out are queued again");
+            }
+            if (poll % 25 == 0) {
+                resumeWhereInstalled();
             }
             // running or claimed and waiting for a worker
             int free = inbox.config().workers() * (1 + BUFFERED_PER_WORKER) - busy.get();
