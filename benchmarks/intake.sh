@@ -30,13 +30,15 @@ for _ in $(seq 1 600); do
     echo "$caps" | grep -q '"validation.en16931"' && echo "$caps" | grep -q '"format.facturx"' && break
     sleep 0.1
 done
-# (7) runs the phive rule sets in process; for the same work over HTTP, PDF/A (veraPDF) is taken out
-# of this copy (BENCH_PDFA=keep leaves it: HTTP then does more work than (7))
-if [ "${BENCH_PDFA:-}" != keep ]; then
-    echo "feature:uninstall facteur-validation-pdfa" \
+# (7) runs the readers and the phive rule sets in process; for the same work over HTTP, PDF/A (veraPDF),
+# the duplicate check and the archive are taken out of this copy (BENCH_FULL=keep leaves them: HTTP then
+# does more work than (7); invoices are counted done once no longer RECEIVED either way)
+if [ "${BENCH_FULL:-}" != keep ]; then
+    printf 'feature:uninstall facteur-validation-pdfa\nfeature:uninstall facteur-archive\nfeature:uninstall facteur-duplicates\n' \
         | "$home/bin/client" -a 18101 -u admin -p admin -b >/dev/null 2>&1 || true
     for _ in $(seq 1 300); do
-        curl -s -u admin:admin "http://localhost:$port/api/capabilities" | grep -q '"validation.pdfa"' || break
+        curl -s -u admin:admin "http://localhost:$port/api/capabilities" \
+            | grep -q '"validation.pdfa"\|"archive"\|"duplicates"' || break
         sleep 0.1
     done
 fi
