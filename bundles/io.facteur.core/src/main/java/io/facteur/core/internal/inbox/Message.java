@@ -32,6 +32,17 @@ public record Message(String key, List<String> args) {
                 key, Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a)).toList());
     }
 
+    /** Marks an argument that is a list of keys of this bundle, said in the reader's language. */
+    private static final String KEYS = "\u00a7";
+
+    /**
+     * An argument made of keys of this bundle (such as {@code field.seller}), each said in the
+     * reader's language and joined by commas.
+     */
+    public static String keys(java.util.Collection<String> keys) {
+        return KEYS + String.join(",", keys);
+    }
+
     /** The text in {@code locale}'s language; English for other languages. */
     public String text(Locale locale) {
         ResourceBundle bundle;
@@ -50,7 +61,31 @@ public record Message(String key, List<String> args) {
         } catch (MissingResourceException e) {
             return key + " " + args; // a key from a newer version: still shows its data
         }
-        return new MessageFormat(pattern, locale).format(args.toArray());
+        ResourceBundle words = bundle;
+        Object[] said =
+                args.stream()
+                        .map(
+                                a ->
+                                        a.startsWith(KEYS)
+                                                ? java.util.Arrays.stream(
+                                                                a.substring(KEYS.length())
+                                                                        .split(","))
+                                                        .filter(k -> !k.isBlank())
+                                                        .map(k -> word(words, k))
+                                                        .collect(
+                                                                java.util.stream.Collectors.joining(
+                                                                        ", "))
+                                                : a)
+                        .toArray();
+        return new MessageFormat(pattern, locale).format(said);
+    }
+
+    private static String word(ResourceBundle bundle, String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
     }
 
     /** The English text, kept beside the key for logs and older readers. */

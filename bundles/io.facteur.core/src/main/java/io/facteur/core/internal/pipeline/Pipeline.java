@@ -327,6 +327,11 @@ public class Pipeline {
                 return chained;
             } catch (Exception e) {
                 c.rollback();
+                if (e instanceof SQLException sql && transientFailure(sql)) {
+                    // lost a deadlock or a lock wait: not the invoice's fault, run it again now
+                    release(job);
+                    return null;
+                }
                 failed(c, job, step, e);
                 return null;
             }
@@ -336,8 +341,42 @@ public class Pipeline {
                     job.invoiceId(),
                     step,
                     e.getMessage());
+            release(job);
             return null;
         }
+    }
+
+    private static boolean transientFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns a claimed job whose outcome could not be recorded to the queue at once, rather than
+     * leaving it leased until its lease runs out.
+     */
+    private void release(Job job) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            try {
+                inbox.queue().release(job.id());
+                pollNow();
+                return;
+            } catch (SQLException e) {
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        logger.warn("Invoice {}: its step waits for its lease to run out", job.invoiceId());
     }
 
     /**

@@ -266,8 +266,7 @@ public final class Steps {
                 later.duplicates().check(row.dossier(), row.id(), invoice);
         switch (verdict.outcome()) {
             case DUPLICATE -> {
-                Message said =
-                        Message.of("duplicates.duplicate", others(verdict), verdict.reason());
+                Message said = Message.of("duplicates.duplicate", others(verdict), fields(verdict));
                 inbox.invoices().event(c, row.id(), DUPLICATES, "duplicate", said);
                 if (row.status() == InvoiceStatus.READY || row.status() == InvoiceStatus.RECEIVED) {
                     inbox.invoices().status(c, row.id(), InvoiceStatus.DUPLICATE, said.english());
@@ -283,7 +282,7 @@ public final class Steps {
                                     Message.of(
                                             "duplicates.suspected",
                                             others(verdict),
-                                            verdict.reason()));
+                                            fields(verdict)));
             default ->
                     inbox.invoices()
                             .event(c, row.id(), DUPLICATES, "ok", Message.of("duplicates.none"));
@@ -334,6 +333,16 @@ public final class Steps {
         Invoice invoice = reader.read(doc);
         inbox.derived().saveInvoice(row.id(), invoice);
         return invoice;
+    }
+
+    /** The fields the first match shares, said in the reader's language. */
+    private static String fields(DuplicateCheck.DuplicateVerdict verdict) {
+        return verdict.matches().isEmpty()
+                ? ""
+                : Message.keys(
+                        verdict.matches().get(0).fields().stream()
+                                .map(f -> "field." + f.name().toLowerCase(java.util.Locale.ROOT))
+                                .toList());
     }
 
     /** The other invoice(s) a verdict names. */

@@ -129,7 +129,8 @@ public record InvoiceView(
         if (reason != null) {
             for (int i = timeline.size() - 1; i >= 0; i--) {
                 TimelineEvent e = timeline.get(i);
-                if (java.util.Set.of("rejected", "invalid", "failed").contains(e.outcome())) {
+                if (java.util.Set.of("rejected", "invalid", "failed", "duplicate")
+                        .contains(e.outcome())) {
                     reason = e.detail(locale);
                     break;
                 }

@@ -32,6 +32,21 @@ class MessageTest {
     }
 
     @Test
+    void keysAsAnArgumentAreSaidInTheReadersLanguage() {
+        Message m =
+                Message.of(
+                        "duplicates.duplicate",
+                        "inv-1",
+                        Message.keys(java.util.List.of("field.seller", "field.payable_amount")));
+
+        assertThat(m.text(Locale.FRENCH))
+                .isEqualTo("Doublon de inv-1 (mêmes champs : vendeur, montant dû)");
+        assertThat(m.text(Locale.GERMAN))
+                .isEqualTo("Dublette von inv-1 (gleiche Felder: Verkäufer, fälliger Betrag)");
+        assertThat(m.english()).isEqualTo("Duplicate of inv-1 (the same seller, amount due)");
+    }
+
+    @Test
     void otherLanguagesGetEnglishAndAnUnknownKeyStillShowsItsData() {
         assertThat(Message.of("waiting.noValidator").text(Locale.ITALIAN))
                 .isEqualTo("No validator is installed");

@@ -378,7 +378,15 @@ class PipelineTest {
     private void awaitStatus(String id, InvoiceStatus status) throws Exception {
         await(
                 () -> row(id).status() == status,
-                () -> "status " + status + ", but " + row(id) + " " + timeline(id));
+                () ->
+                        "status "
+                                + status
+                                + ", but "
+                                + row(id)
+                                + " "
+                                + timeline(id)
+                                + " jobs "
+                                + jobs(id));
     }
 
     private void awaitEvent(String id, String step, String outcome) throws Exception {
@@ -388,6 +396,26 @@ class PipelineTest {
                                 .anyMatch(
                                         e -> e.step().equals(step) && e.outcome().equals(outcome)),
                 () -> "a " + step + " " + outcome + " event, but " + timeline(id));
+    }
+
+    private String jobs(String id) throws Exception {
+        try (java.sql.Connection c = inbox.database().connection();
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT id, step, state, attempts, run_after, last_error FROM job WHERE invoice_id = ?")) {
+            ps.setString(1, id);
+            StringBuilder out = new StringBuilder();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.append('[');
+                    for (int i = 1; i <= 6; i++) {
+                        out.append(rs.getString(i)).append(' ');
+                    }
+                    out.append(']');
+                }
+            }
+            return out.toString();
+        }
     }
 
     private String timeline(String id) throws Exception {
