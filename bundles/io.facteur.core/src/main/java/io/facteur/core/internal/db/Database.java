@@ -32,6 +32,26 @@ public class Database {
         if (!applied.isEmpty()) {
             logger.info("Database schema migrated: versions {} applied", applied);
         }
+        tuneDerby();
+    }
+
+    /**
+     * Derby looks for a deadlock only once a lock wait has lasted {@code
+     * derby.locks.deadlockTimeout} (20 s by default): the pipeline's claims, wakes and steps then
+     * stall that long before one of them is chosen as victim and run again. One second is enough
+     * here. Other databases detect deadlocks on their own.
+     */
+    private void tuneDerby() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getMetaData().getDatabaseProductName().contains("Derby")) {
+                return;
+            }
+            try (java.sql.CallableStatement call =
+                    c.prepareCall(
+                            "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '1')")) {
+                call.execute();
+            }
+        }
     }
 
     /** A new connection; the caller closes it. */

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PipelineTest {
     private static final Map<String, Object> TEST_FORMAT = Map.of(Capability.ID, "format.test");
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = Duration.ofSeconds(Long.getLong("patience", 10));
 
     @RegisterExtension final MemoryDerby derby = new MemoryDerby();
     @TempDir Path folder;
