@@ -88,7 +88,32 @@ public class IndexedDuplicateCheck implements DuplicateCheck {
         }
     }
 
+    /**
+     * Checks of the same dossier and seller are serialised on this node: a row's sequence number is
+     * allocated before its insert commits, so two twins checked at the same instant could each miss
+     * the other. Lock striping keeps unrelated sellers parallel. (Several nodes on one database
+     * keep that window; see the README.)
+     */
+    private final Object[] stripes = newStripes(64);
+
+    private static Object[] newStripes(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
+    }
+
     private DuplicateVerdict checkOnce(String dossier, String documentId, IndexKeys keys)
+            throws SQLException {
+        Object stripe =
+                stripes[Math.floorMod((dossier + "|" + keys.seller()).hashCode(), stripes.length)];
+        synchronized (stripe) {
+            return checkLocked(dossier, documentId, keys);
+        }
+    }
+
+    private DuplicateVerdict checkLocked(String dossier, String documentId, IndexKeys keys)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
