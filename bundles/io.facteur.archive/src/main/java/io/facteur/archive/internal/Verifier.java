@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -42,7 +40,7 @@ final class Verifier {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> reported = new LinkedHashSet<>();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 20]);
+    private final byte[] buffer = new byte[1 << 20];
     private final AtomicLong bytes = new AtomicLong();
     private long entries;
     private final Map<Long, String> unreadable = new LinkedHashMap<>();
@@ -55,25 +53,16 @@ final class Verifier {
         this.layout = new Layout(dossierDir);
     }
 
-    /** Verifies, hashing blobs on a few threads while the journal is walked. */
+    /**
+     * Verifies on the calling thread: the archive runs no thread of its own (a thread left behind
+     * would pin the bundle at uninstall), and one thread already reads and hashes at the disk's
+     * pace.
+     */
     IntegrityReport run() throws IOException {
-        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        ExecutorService hashers =
-                Executors.newFixedThreadPool(
-                        threads,
-                        r -> {
-                            Thread t = new Thread(r, "facteur-archive-verify");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        try {
-            return run(hashers);
-        } finally {
-            hashers.shutdownNow();
-        }
+        return run(Runnable::run);
     }
 
-    private IntegrityReport run(ExecutorService hashers) throws IOException {
+    private IntegrityReport run(java.util.concurrent.Executor hashers) throws IOException {
         List<SealLine> seals = readSeals();
         long head = readHead();
         // entries by seq, bounded: for chain links and reorder detection
@@ -297,7 +286,8 @@ final class Verifier {
         }
     }
 
-    private void submit(ExecutorService hashers, JournalLine line) throws IOException {
+    private void submit(java.util.concurrent.Executor hashers, JournalLine line)
+            throws IOException {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -317,7 +307,6 @@ final class Verifier {
     }
 
     private void checkBlob(JournalLine line) throws IOException {
-        byte[] buffer = buffers.get();
         Hashes.FileHash actual;
         try {
             actual = Hashes.ofFile(layout.blob(line.sha256()), buffer);

@@ -39,6 +39,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return respond(p.type(), p.getMessage(), p.errors(), null);
             }
         }
+        if (e instanceof io.facteur.api.ArchiveException archive) {
+            // the archive's own refusals: what the caller asked for, or a damaged archive
+            ProblemType type =
+                    switch (archive.reason()) {
+                        case WRITE_ONCE -> ProblemType.CONFLICT;
+                        case INVALID_INPUT -> ProblemType.MALFORMED_REQUEST;
+                        case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+                        default -> ProblemType.UNAVAILABLE;
+                    };
+            return respond(type, archive.getMessage(), null, null);
+        }
         if (e instanceof JsonProcessingException json) {
             return respond(
                     ProblemType.MALFORMED_REQUEST,
