@@ -38,13 +38,38 @@ public interface Dossiers {
      * @param automaticDelivery whether imported invoices are sent on arrival
      * @param allowReceiverXmlChanges whether receiver adapters may change the file type and tags
      * @param duplicateMode what a duplicate does
+     * @param retentionYears how long archived documents are kept from their issue date; never below
+     *     {@link #LEGAL_RETENTION_YEARS}
+     * @param languageSource whose language mails and generated invoices use
+     * @param correctionHours how long a bounced e-mail waits for a corrected address before it goes
+     *     by post
      */
     record DossierDefaults(
             String language,
             int paymentTermDays,
             boolean automaticDelivery,
             boolean allowReceiverXmlChanges,
-            DuplicateMode duplicateMode) {}
+            DuplicateMode duplicateMode,
+            int retentionYears,
+            LanguageSource languageSource,
+            int correctionHours) {
+        public DossierDefaults {
+            retentionYears = Math.max(retentionYears, LEGAL_RETENTION_YEARS);
+            languageSource = languageSource == null ? LanguageSource.COMPANY : languageSource;
+            correctionHours = Math.max(correctionHours, 0);
+        }
+    }
+
+    /** The legal retention of an invoice from its issue date (French and German law). */
+    int LEGAL_RETENTION_YEARS = 10;
+
+    /** Whose language a dossier's mails and generated invoices use. */
+    enum LanguageSource {
+        /** The dossier's own language. */
+        COMPANY,
+        /** The customer's language when the directory knows it, else the dossier's. */
+        CUSTOMER
+    }
 
     /** What a detected duplicate does. */
     enum DuplicateMode {

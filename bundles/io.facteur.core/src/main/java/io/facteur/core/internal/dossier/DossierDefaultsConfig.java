@@ -55,4 +55,27 @@ public @interface DossierDefaultsConfig {
                 @Option(value = "BLOCK", label = "%duplicateMode.BLOCK")
             })
     String duplicateMode() default "WARN";
+
+    @AttributeDefinition(
+            name = "%dossier.retentionYears.name",
+            description = "%dossier.retentionYears.description",
+            min = "10",
+            max = "100")
+    int retentionYears() default 10;
+
+    @AttributeDefinition(
+            name = "%dossier.languageSource.name",
+            description = "%dossier.languageSource.description",
+            options = {
+                @Option(value = "COMPANY", label = "%languageSource.COMPANY"),
+                @Option(value = "CUSTOMER", label = "%languageSource.CUSTOMER")
+            })
+    String languageSource() default "COMPANY";
+
+    @AttributeDefinition(
+            name = "%dossier.correctionHours.name",
+            description = "%dossier.correctionHours.description",
+            min = "0",
+            max = "720")
+    int correctionHours() default 72;
 }

@@ -130,7 +130,11 @@ public class DossierService implements Dossiers {
                 Integer.parseInt(string(p, "paymentTermDays", "30")),
                 Boolean.parseBoolean(string(p, "automaticDelivery", "false")),
                 Boolean.parseBoolean(string(p, "allowReceiverXmlChanges", "false")),
-                DuplicateMode.valueOf(string(p, "duplicateMode", "WARN").toUpperCase(Locale.ROOT)));
+                DuplicateMode.valueOf(string(p, "duplicateMode", "WARN").toUpperCase(Locale.ROOT)),
+                Integer.parseInt(string(p, "retentionYears", "10")),
+                LanguageSource.valueOf(
+                        string(p, "languageSource", "COMPANY").toUpperCase(Locale.ROOT)),
+                Integer.parseInt(string(p, "correctionHours", "72")));
     }
 
     private static String string(Dictionary<String, Object> p, String key, String fallback) {

@@ -41,6 +41,7 @@ public class InboxService implements Inbox {
     private final JobQueue queue;
     private final DocumentStore documents;
     private final DerivedStore derived;
+    private final io.facteur.core.internal.customer.CustomerStore customers;
     private final InboxConfig config;
 
     @Activate
@@ -84,6 +85,7 @@ public class InboxService implements Inbox {
         this.derived = new DerivedStore(folder.resolve("derived"));
         this.invoices = new InvoiceStore(database);
         this.queue = new JobQueue(database);
+        this.customers = new io.facteur.core.internal.customer.CustomerStore(database);
     }
 
     /**
@@ -251,6 +253,11 @@ public class InboxService implements Inbox {
 
     public DerivedStore derived() {
         return derived;
+    }
+
+    /** The customer directory of the dossiers. */
+    public io.facteur.core.internal.customer.CustomerStore customers() {
+        return customers;
     }
 
     public Database database() {

@@ -15,6 +15,17 @@ public enum InvoiceStatus {
      * and shown; in the dossier's BLOCK mode never sent. A user may release it.
      */
     DUPLICATE,
-    /** A step failed beyond its retries; the reason says why. */
+    /** Handed over to the customer's mail server (a bounce may still follow). */
+    SENT,
+    /** Known to have reached the customer. */
+    DELIVERED,
+    /**
+     * The e-mail came back: waits for a corrected address until the dossier's correction window
+     * closes, then goes by post.
+     */
+    BOUNCED,
+    /** Handed to the print service for postal mail. */
+    POSTED,
+    /** A step (or a delivery) failed beyond its retries; the reason says why. */
     FAILED
 }

@@ -159,6 +159,42 @@ public final class InvoiceStore {
         }
     }
 
+    /** True when the invoice's timeline has an event of that step and outcome. */
+    public boolean hasEvent(Connection c, String id, String step, String outcome)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT 1 FROM invoice_event WHERE invoice_id = ? AND step = ? AND outcome = ?")) {
+            ps.setString(1, id);
+            ps.setString(2, step);
+            ps.setString(3, outcome);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Links an invoice to the customer of its buyer. */
+    public void customer(Connection c, String id, String customerId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE invoice SET customer_id = ? WHERE id = ?")) {
+            ps.setString(1, customerId);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The customer of an invoice's buyer, empty when the buyer named nothing. */
+    public Optional<String> customerOf(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT customer_id FROM invoice WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public Optional<InvoiceRow> find(String dossier, String id) throws SQLException {
         try (Connection c = database.connection();
                 PreparedStatement ps =

@@ -33,8 +33,13 @@ public final class JobQueue {
      * @param invoiceId the invoice it works on
      * @param step the step to run
      * @param attempts how many times it was tried before this run
+     * @param ref what the step works on within the invoice (a delivery id), null when nothing more
      */
-    public record Job(long id, String invoiceId, String step, int attempts) {}
+    public record Job(long id, String invoiceId, String step, int attempts, String ref) {
+        public Job(long id, String invoiceId, String step, int attempts) {
+            this(id, invoiceId, step, attempts, null);
+        }
+    }
 
     private final Database database;
     private volatile Runnable listener = () -> {};
@@ -58,13 +63,20 @@ public final class JobQueue {
 
     /** Adds a step to run now, within the caller's transaction. */
     public void enqueue(Connection c, String invoiceId, String step) throws SQLException {
+        enqueue(c, invoiceId, step, null);
+    }
+
+    /** Adds a step that works on {@code ref} within the invoice, to run now. */
+    public void enqueue(Connection c, String invoiceId, String step, String ref)
+            throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement(
-                        "INSERT INTO job (invoice_id, step, state, attempts, run_after) VALUES (?,?,?,0,?)")) {
+                        "INSERT INTO job (invoice_id, step, state, attempts, run_after, ref) VALUES (?,?,?,0,?,?)")) {
             ps.setString(1, invoiceId);
             ps.setString(2, step);
             ps.setString(3, State.PENDING.name());
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.setString(5, ref);
             ps.executeUpdate();
         }
     }
@@ -107,7 +119,7 @@ public final class JobQueue {
             try {
                 try (PreparedStatement ps =
                         c.prepareStatement(
-                                "SELECT id, invoice_id, step, attempts FROM job WHERE state = ? AND run_after <= ?"
+                                "SELECT id, invoice_id, step, attempts, ref FROM job WHERE state = ? AND run_after <= ?"
                                         + " ORDER BY id FETCH FIRST "
                                         + max
                                         + " ROWS ONLY")) {
@@ -120,7 +132,8 @@ public final class JobQueue {
                                             rs.getLong(1),
                                             rs.getString(2),
                                             rs.getString(3),
-                                            rs.getInt(4)));
+                                            rs.getInt(4),
+                                            rs.getString(5)));
                         }
                     }
                 }

@@ -59,6 +59,7 @@ public class Pipeline {
     private volatile DuplicateCheck duplicateCheck;
     private volatile Archive archive;
     private volatile Dossiers dossiers;
+    private volatile io.facteur.core.internal.delivery.Deliveries deliveries;
     private final AtomicInteger polls = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong installed =
             new java.util.concurrent.atomic.AtomicLong();
@@ -173,6 +174,21 @@ public class Pipeline {
         }
     }
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setDeliveries(io.facteur.core.internal.delivery.Deliveries deliveries) {
+        this.deliveries = deliveries;
+        wake(io.facteur.core.internal.delivery.Deliveries.STEP);
+    }
+
+    void unsetDeliveries(io.facteur.core.internal.delivery.Deliveries deliveries) {
+        if (this.deliveries == deliveries) {
+            this.deliveries = null;
+        }
+    }
+
     /**
      * Returns the parked jobs of a step to the queue. A wake that loses a deadlock to a concurrent
      * claim is tried again: a wake that is lost for good would leave invoices waiting for a
@@ -239,6 +255,10 @@ public class Pipeline {
             }
             if (poll % 25 == 0) {
                 resumeWhereInstalled();
+                io.facteur.core.internal.delivery.Deliveries d = deliveries;
+                if (d != null) {
+                    d.closeWindows();
+                }
             }
             // running or claimed and waiting for a worker
             int free = inbox.config().workers() * (1 + BUFFERED_PER_WORKER) - busy.get();
@@ -283,6 +303,16 @@ public class Pipeline {
      * claim of this worker's next job (the same commit records both). Returns that next job.
      */
     private Job runOne(Job job) {
+        if (io.facteur.core.internal.delivery.Deliveries.STEP.equals(job.step())) {
+            // a delivery has effects outside the database: its own transactions around the send
+            io.facteur.core.internal.delivery.Deliveries d = deliveries;
+            if (d != null) {
+                d.run(job);
+            } else {
+                release(job);
+            }
+            return null;
+        }
         long generation = installed.get();
         Job chained = null;
         String step = job.step();
@@ -297,8 +327,9 @@ public class Pipeline {
                                 archive,
                                 dossier ->
                                         known == null
-                                                ? Dossiers.DuplicateMode.WARN
-                                                : known.defaults(dossier).duplicateMode()));
+                                                ? Steps.Capabilities.BUILT_IN
+                                                : known.defaults(dossier),
+                                deliveries));
         try (Connection c = inbox.database().connection()) {
             c.setAutoCommit(false);
             try {

@@ -2,6 +2,7 @@ package io.facteur.core.internal.pipeline;
 
 import io.facteur.api.Archive;
 import io.facteur.api.Document;
+import io.facteur.api.Dossiers;
 import io.facteur.api.Dossiers.DuplicateMode;
 import io.facteur.api.DuplicateCheck;
 import io.facteur.api.InvoiceReader;
@@ -32,9 +33,6 @@ public final class Steps {
     public static final String VALIDATE = "validate";
     public static final String DUPLICATES = "duplicates";
     public static final String ARCHIVE = "archive";
-
-    /** The legal retention of an invoice, from its issue date. */
-    static final int RETENTION_YEARS = 10;
 
     /** What a step decided. */
     public sealed interface Outcome {}
@@ -76,15 +74,29 @@ public final class Steps {
      *
      * @param duplicates the duplicate check, or null
      * @param archive the legal archive, or null
-     * @param modes a dossier's duplicate mode
+     * @param defaults a dossier's defaults (duplicate mode, retention, automatic delivery)
+     * @param deliveries the deliveries, null where nothing is ever delivered (tests)
      */
     public record Capabilities(
             DuplicateCheck duplicates,
             Archive archive,
-            java.util.function.Function<String, DuplicateMode> modes) {
-        /** None installed; duplicates are looked for (WARN) in every dossier. */
+            java.util.function.Function<String, Dossiers.DossierDefaults> defaults,
+            io.facteur.core.internal.delivery.Deliveries deliveries) {
+        /** The built-in defaults of every dossier: duplicates looked for (WARN), kept ten years. */
+        public static final Dossiers.DossierDefaults BUILT_IN =
+                new Dossiers.DossierDefaults(
+                        "fr",
+                        30,
+                        false,
+                        false,
+                        DuplicateMode.WARN,
+                        Dossiers.LEGAL_RETENTION_YEARS,
+                        Dossiers.LanguageSource.COMPANY,
+                        72);
+
+        /** None installed, built-in defaults everywhere. */
         public static final Capabilities NONE =
-                new Capabilities(null, null, dossier -> DuplicateMode.WARN);
+                new Capabilities(null, null, dossier -> BUILT_IN, null);
     }
 
     /**
@@ -196,6 +208,11 @@ public final class Steps {
         justRead = invoice;
         justReadId = row.id();
         inbox.invoices().read(c, row.id(), invoice);
+        // the directory knows every buyer: delivery finds the customer's addresses there
+        Optional<String> customer = inbox.customers().fromBuyer(c, row.dossier(), invoice.buyer());
+        if (customer.isPresent()) {
+            inbox.invoices().customer(c, row.id(), customer.get());
+        }
         inbox.invoices()
                 .event(
                         c,
@@ -254,7 +271,7 @@ public final class Steps {
      * check is idempotent per document.
      */
     private Outcome duplicates(Connection c, InvoiceRow row, Document doc) throws Exception {
-        DuplicateMode mode = later.modes().apply(row.dossier());
+        DuplicateMode mode = later.defaults().apply(row.dossier()).duplicateMode();
         if (mode == DuplicateMode.OFF) {
             return new Next(ARCHIVE, false);
         }
@@ -296,13 +313,18 @@ public final class Steps {
         if (later.archive() == null) {
             return new Wait(Message.of("waiting.noArchive"));
         }
-        // kept ten years from the invoice's issue date (French and German law); the archive
-        // may keep it longer, never shorter
+        // kept from the invoice's issue date for the dossier's retention, never less than the
+        // legal ten years (French and German law); the archive may keep it longer, never shorter
         java.time.LocalDate issued =
                 row.issueDate() != null ? row.issueDate() : java.time.LocalDate.now();
+        Dossiers.DossierDefaults defaults = later.defaults().apply(row.dossier());
         Archive.ArchiveEntry entry =
                 later.archive()
-                        .store(row.dossier(), row.id(), doc, issued.plusYears(RETENTION_YEARS));
+                        .store(
+                                row.dossier(),
+                                row.id(),
+                                doc,
+                                issued.plusYears(defaults.retentionYears()));
         inbox.invoices()
                 .event(
                         c,
@@ -310,6 +332,10 @@ public final class Steps {
                         ARCHIVE,
                         "ok",
                         Message.of("archived", entry.sha256(), entry.retainUntil()));
+        if (later.deliveries() != null) {
+            // archived first, then sent: the dossier's automatic delivery, unless its rules refuse
+            later.deliveries().automatic(c, row);
+        }
         return Next.END;
     }
 

@@ -36,9 +36,14 @@ public class ArchiveResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Archive archive;
 
+    private final io.facteur.core.internal.archive.ArchivePurge purge;
+
     @Activate
-    public ArchiveResource(@Reference DossierService dossiers) {
+    public ArchiveResource(
+            @Reference DossierService dossiers,
+            @Reference io.facteur.core.internal.archive.ArchivePurge purge) {
         this.dossiers = dossiers;
+        this.purge = purge;
     }
 
     @GET
@@ -85,6 +90,31 @@ public class ArchiveResource {
                                 + "-archive.zip\"")
                 .build();
     }
+
+    @POST
+    @Path("purge")
+    @Operation(
+            summary =
+                    "Admins only: delete the archived documents whose retention ended (never"
+                            + " before); each deletion is journaled and on the invoice's timeline")
+    public PurgeView purge(@PathParam("dossier") String dossier, @Context SecurityContext security)
+            throws java.sql.SQLException {
+        Access.dossier(security, dossiers, dossier);
+        Access.requireAdmin(security);
+        if (!purge.available()) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "No archive is installed");
+        }
+        java.util.List<String> purged = purge.purge(dossier, Access.caller(security).name());
+        return new PurgeView(purged.size(), purged);
+    }
+
+    /**
+     * What a purge deleted.
+     *
+     * @param count how many invoices
+     * @param invoices their ids
+     */
+    public record PurgeView(int count, java.util.List<String> invoices) {}
 
     private Archive archive() {
         Archive current = archive;

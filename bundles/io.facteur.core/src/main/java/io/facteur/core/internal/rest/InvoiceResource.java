@@ -51,6 +51,7 @@ public class InvoiceResource {
     private final InboxService inbox;
     private final Pipeline pipeline;
     private final InvoiceRenderings renderings;
+    private final io.facteur.core.internal.delivery.Deliveries deliveries;
 
     @Reference(
             cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
@@ -62,11 +63,121 @@ public class InvoiceResource {
             @Reference DossierService dossiers,
             @Reference InboxService inbox,
             @Reference Pipeline pipeline,
-            @Reference InvoiceRenderings renderings) {
+            @Reference InvoiceRenderings renderings,
+            @Reference io.facteur.core.internal.delivery.Deliveries deliveries) {
         this.dossiers = dossiers;
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.renderings = renderings;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * What to send.
+     *
+     * @param channel a delivery channel's capability id ({@code delivery.mail}, {@code
+     *     delivery.postal}); empty for the customer's preferred channel, else the first installed
+     *     channel that reaches the customer
+     */
+    public record SendRequest(String channel) {}
+
+    /**
+     * One delivery as JSON.
+     *
+     * @param id the delivery id
+     * @param channel the channel, null while not chosen
+     * @param state where it stands
+     * @param recipient to whom
+     * @param reference the channel's id of what it sent (a Message-ID)
+     * @param detail the last thing said of it
+     * @param requestedBy who asked
+     * @param createdAt when
+     * @param correctUntil for a bounce, the end of the correction window
+     * @param replacedBy the delivery that took over
+     */
+    public record DeliveryView(
+            String id,
+            String channel,
+            String state,
+            String recipient,
+            String reference,
+            String detail,
+            String requestedBy,
+            java.time.Instant createdAt,
+            java.time.Instant correctUntil,
+            String replacedBy) {
+        static DeliveryView of(io.facteur.core.internal.delivery.DeliveryRow d) {
+            return new DeliveryView(
+                    d.id(),
+                    d.channel(),
+                    d.state().name(),
+                    d.recipient(),
+                    d.reference(),
+                    d.detail(),
+                    d.requestedBy(),
+                    d.createdAt(),
+                    d.correctUntil(),
+                    d.replacedBy());
+        }
+    }
+
+    @POST
+    @Path("send")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Send the invoice to its customer now: 202 and the queued delivery, or a 409"
+                            + " problem (urn:facteur:problem:delivery-refused) with the reason when"
+                            + " the dossier's rules refuse it (a duplicate in block mode, an invalid"
+                            + " invoice); the refusal is on the timeline too")
+    @ApiResponse(responseCode = "202", description = "Queued")
+    @ApiResponse(responseCode = "409", description = "Refused by the dossier's rules")
+    public Response send(
+            @PathParam("dossier") String dossier,
+            @PathParam("id") String id,
+            SendRequest request,
+            @QueryParam("lang") String lang,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security)
+            throws SQLException {
+        check(security, dossier);
+        io.facteur.core.internal.security.Caller caller = Access.caller(security);
+        InvoiceRow row = row(dossier, id);
+        String channel =
+                request == null || request.channel() == null || request.channel().isBlank()
+                        ? null
+                        : request.channel().trim();
+        if (channel != null && !channel.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "channel: a capability id such as delivery.mail",
+                    List.of(new Problem.FieldError("channel", "a capability id")));
+        }
+        try {
+            io.facteur.core.internal.delivery.DeliveryRow d =
+                    deliveries.request(
+                            dossier,
+                            row.id(),
+                            channel,
+                            (caller.admin() ? "" : "key ") + caller.name());
+            return Response.accepted(DeliveryView.of(d)).build();
+        } catch (io.facteur.core.internal.delivery.Deliveries.RefusedException e) {
+            Locale language = RenderingLanguage.of(lang, acceptableLanguages(headers));
+            throw new ProblemException(ProblemType.DELIVERY_REFUSED, e.reason().text(language));
+        }
+    }
+
+    @GET
+    @Path("deliveries")
+    @Operation(summary = "The invoice's deliveries, oldest first")
+    public List<DeliveryView> deliveries(
+            @PathParam("dossier") String dossier,
+            @PathParam("id") String id,
+            @Context SecurityContext security)
+            throws SQLException {
+        check(security, dossier);
+        InvoiceRow row = row(dossier, id);
+        return deliveries.ofInvoice(row.id()).stream().map(DeliveryView::of).toList();
     }
 
     @GET
@@ -138,7 +249,17 @@ public class InvoiceResource {
                                 row.id(),
                                 io.facteur.core.internal.inbox.InvoiceStatus.READY,
                                 null);
+                // released: the dossier's automatic delivery sends it if it was held back
+                if (inbox.invoices()
+                        .hasEvent(
+                                c,
+                                row.id(),
+                                io.facteur.core.internal.pipeline.Steps.ARCHIVE,
+                                "ok")) {
+                    deliveries.automatic(c, inbox.invoices().find(c, row.id()).orElseThrow());
+                }
                 c.commit();
+                inbox.queue().enqueued();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

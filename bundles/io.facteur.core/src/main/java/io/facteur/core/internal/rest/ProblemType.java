@@ -13,6 +13,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
+    DELIVERY_REFUSED(Status.CONFLICT, "Delivery refused"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "Temporarily unavailable"),

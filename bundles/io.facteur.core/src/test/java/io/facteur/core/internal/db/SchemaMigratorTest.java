@@ -26,9 +26,17 @@ class SchemaMigratorTest {
         SchemaMigrator real =
                 new SchemaMigrator(SchemaMigrator.class.getClassLoader(), "db/migration");
 
-        assertThat(real.migrate(derby.dataSource())).containsExactly(1, 2, 3);
-        assertThat(tables()).contains("dossier", "api_key", "invoice", "invoice_event", "job");
-        assertThat(history()).containsExactly(1, 2, 3);
+        assertThat(real.migrate(derby.dataSource())).containsExactly(1, 2, 3, 4);
+        assertThat(tables())
+                .contains(
+                        "dossier",
+                        "api_key",
+                        "invoice",
+                        "invoice_event",
+                        "job",
+                        "customer",
+                        "delivery");
+        assertThat(history()).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -38,7 +46,7 @@ class SchemaMigratorTest {
         real.migrate(derby.dataSource());
 
         assertThat(real.migrate(derby.dataSource())).isEmpty();
-        assertThat(history()).containsExactly(1, 2, 3);
+        assertThat(history()).containsExactly(1, 2, 3, 4);
     }
 
     @Test

@@ -465,7 +465,8 @@ class PipelineTest {
                     "",
                     "urn:facteur:test",
                     new Party("Test Seller", "", "", "FR00123456789", "", null),
-                    new Party("Test Buyer", "", "", "", "", null),
+                    new Party(
+                            "Test Buyer", "", "", "", fields.getOrDefault("buyerEmail", ""), null),
                     List.of(),
                     List.of(),
                     new DocumentTotals(
@@ -626,7 +627,15 @@ class PipelineTest {
 
         @Override
         public DossierDefaults defaults(String dossierId) {
-            return new DossierDefaults("fr", 30, false, false, DuplicateMode.OFF);
+            return new DossierDefaults(
+                    "fr",
+                    30,
+                    false,
+                    false,
+                    DuplicateMode.OFF,
+                    10,
+                    io.facteur.api.Dossiers.LanguageSource.COMPANY,
+                    72);
         }
     }
 
