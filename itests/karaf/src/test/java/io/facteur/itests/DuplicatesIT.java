@@ -104,4 +104,120 @@ public class DuplicatesIT extends FacteurTestSupport {
                                 basic(ADMIN, PASSWORD))
                         .status());
     }
+
+    @Test
+    public void inBlockModeADuplicateIsNeverSentUntilAUserReleasesIt() throws Exception {
+        createDossier("strict");
+        Answer block =
+                admin(
+                        "PUT",
+                        "/api/dossiers/strict/settings/dossier",
+                        "{\"duplicateMode\":\"BLOCK\",\"language\":\"fr\"}");
+        assertEquals(block.body(), 200, block.status());
+        Path corpus = Path.of(System.getProperty("facteur.corpus"));
+        String first = post("strict", corpus.resolve("cii/01.01a-INVOICE_uncefact.xml"));
+        waitFor(
+                () ->
+                        get("/api/dossiers/strict/invoices/" + first)
+                                .json()
+                                .get("timeline")
+                                .toString()
+                                .contains("\"duplicates\""),
+                60_000,
+                "the first invoice to be checked");
+        String twin = post("strict", corpus.resolve("ubl/01.01a-INVOICE_ubl.xml"));
+        waitFor(
+                () ->
+                        get("/api/dossiers/strict/invoices/" + twin)
+                                .json()
+                                .get("status")
+                                .asText()
+                                .equals("DUPLICATE"),
+                60_000,
+                "the UBL twin to be found a duplicate");
+
+        // a manual send of the duplicate is refused with the reason, as a problem document
+        Answer refused =
+                send(
+                        "POST",
+                        "/api/dossiers/strict/invoices/" + twin + "/send?lang=en",
+                        "{}",
+                        basic(ADMIN, PASSWORD));
+        assertEquals(refused.body(), 409, refused.status());
+        assertEquals("urn:facteur:problem:delivery-refused", refused.json().get("type").asText());
+        assertTrue(refused.body(), refused.json().get("detail").asText().contains("duplicate"));
+        assertTrue(
+                refused.body(),
+                refused.header("Content-Type").startsWith("application/problem+json"));
+        Answer refusedFr =
+                send(
+                        "POST",
+                        "/api/dossiers/strict/invoices/" + twin + "/send?lang=fr",
+                        "{}",
+                        basic(ADMIN, PASSWORD));
+        assertTrue(refusedFr.body(), refusedFr.json().get("detail").asText().contains("doublon"));
+        JsonNode timeline =
+                get("/api/dossiers/strict/invoices/" + twin + "?lang=en").json().get("timeline");
+        assertTrue(timeline.toString(), timeline.toString().contains("Not sent"));
+        assertEquals(0, get("/api/dossiers/strict/invoices/" + twin + "/deliveries").json().size());
+
+        // the original goes
+        Answer queued =
+                send(
+                        "POST",
+                        "/api/dossiers/strict/invoices/" + first + "/send",
+                        "{\"channel\":\"delivery.postal\"}",
+                        basic(ADMIN, PASSWORD));
+        assertEquals(queued.body(), 202, queued.status());
+        assertEquals("QUEUED", queued.json().get("state").asText());
+        assertEquals(
+                1, get("/api/dossiers/strict/invoices/" + first + "/deliveries").json().size());
+
+        // released by a user, the twin may be sent
+        assertEquals(
+                200,
+                send(
+                                "POST",
+                                "/api/dossiers/strict/invoices/" + twin + "/not-duplicate",
+                                null,
+                                basic(ADMIN, PASSWORD))
+                        .status());
+        Answer sent =
+                send(
+                        "POST",
+                        "/api/dossiers/strict/invoices/" + twin + "/send",
+                        "{\"channel\":\"delivery.postal\"}",
+                        basic(ADMIN, PASSWORD));
+        assertEquals(sent.body(), 202, sent.status());
+
+        // a hostile channel id is a clear 400
+        assertEquals(
+                400,
+                send(
+                                "POST",
+                                "/api/dossiers/strict/invoices/" + twin + "/send",
+                                "{\"channel\":\"../../etc\"}",
+                                basic(ADMIN, PASSWORD))
+                        .status());
+    }
+
+    private String post(String dossier, Path file) throws Exception {
+        HttpResponse<String> posted =
+                client.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                baseUrl()
+                                                        + "/api/dossiers/"
+                                                        + dossier
+                                                        + "/invoices"))
+                                .header("Authorization", basic(ADMIN, PASSWORD))
+                                .header("Content-Type", "application/xml")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofByteArray(
+                                                Files.readAllBytes(file)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(posted.body(), 202, posted.statusCode());
+        return JSON.readTree(posted.body()).get("id").asText();
+    }
 }

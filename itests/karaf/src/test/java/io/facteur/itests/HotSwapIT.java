@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -73,6 +75,88 @@ public class HotSwapIT extends FacteurTestSupport {
         JsonNode done = get(path).json();
         assertEquals("UBL", done.get("format").asText());
         assertTrue(done.toString(), done.get("number").asText().length() > 0);
+        assertEquals("", PlatformIT.errorLines());
+    }
+
+    private boolean installed(String kind) throws Exception {
+        for (JsonNode c : get("/api/capabilities").json()) {
+            if (c.get("kind").asText().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    public void invoicesWaitForARemovedDuplicateCheckAndArchiveAndResumeWhenTheyComeBack()
+            throws Exception {
+        createDossier("legal");
+        featuresService.uninstallFeature("facteur-archive");
+        featuresService.uninstallFeature("facteur-duplicates");
+        waitFor(
+                () -> !installed("ARCHIVE") && !installed("DUPLICATE_CHECK"),
+                10_000,
+                "the archive and the duplicate check to leave");
+        assertEquals(200, send("GET", "/api/health", null, null).status());
+
+        Path invoice = Path.of(System.getProperty("facteur.corpus"), "cii", "factur-x.xml");
+        HttpResponse<String> posted =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        baseUrl() + "/api/dossiers/legal/invoices"))
+                                        .header("Authorization", basic(ADMIN, PASSWORD))
+                                        .header("Content-Type", "application/xml")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofByteArray(
+                                                        Files.readAllBytes(invoice)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertEquals(posted.body(), 202, posted.statusCode());
+        String path =
+                "/api/dossiers/legal/invoices/" + JSON.readTree(posted.body()).get("id").asText();
+        waitFor(
+                () ->
+                        get(path + "?lang=en")
+                                .json()
+                                .get("timeline")
+                                .toString()
+                                .contains("No duplicate check is installed"),
+                60_000,
+                "the invoice to wait for a duplicate check");
+        assertEquals(503, get(path + "/proof").status());
+
+        featuresService.installFeature("facteur-duplicates");
+        waitFor(
+                () ->
+                        get(path + "?lang=en")
+                                .json()
+                                .get("timeline")
+                                .toString()
+                                .contains("No archive is installed"),
+                60_000,
+                "the invoice to be checked, then to wait for the archive");
+
+        featuresService.installFeature("facteur-archive");
+        waitFor(
+                () ->
+                        get(path + "?lang=en")
+                                .json()
+                                .get("timeline")
+                                .toString()
+                                .contains("Archived (SHA-256"),
+                60_000,
+                "the waiting invoice to be archived");
+        Answer proof = get(path + "/proof");
+        assertEquals(proof.body(), 200, proof.status());
+        assertEquals(
+                HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256")
+                                        .digest(Files.readAllBytes(invoice))),
+                proof.json().get("sha256").asText());
+        assertEquals("READY", get(path).json().get("status").asText());
         assertEquals("", PlatformIT.errorLines());
     }
 }
