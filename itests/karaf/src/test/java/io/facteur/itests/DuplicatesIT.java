@@ -170,8 +170,24 @@ public class DuplicatesIT extends FacteurTestSupport {
                         basic(ADMIN, PASSWORD));
         assertEquals(queued.body(), 202, queued.status());
         assertEquals("QUEUED", queued.json().get("state").asText());
-        assertEquals(
-                1, get("/api/dossiers/strict/invoices/" + first + "/deliveries").json().size());
+        String delivery = queued.json().get("id").asText();
+        // by post: the XML invoice's PDF view behind an address sheet, in the print drop folder
+        waitFor(
+                () ->
+                        get("/api/dossiers/strict/invoices/" + first)
+                                .json()
+                                .get("status")
+                                .asText()
+                                .equals("POSTED"),
+                60_000,
+                "the original to be handed to the print service");
+        JsonNode deliveries = get("/api/dossiers/strict/invoices/" + first + "/deliveries").json();
+        assertEquals(deliveries.toString(), 1, deliveries.size());
+        assertEquals("POSTED", deliveries.get(0).get("state").asText());
+        Path outbox = Path.of(System.getProperty("karaf.data"), "facteur", "print-outbox");
+        assertTrue(Files.size(outbox.resolve(delivery + ".pdf")) > 1000);
+        JsonNode manifest = JSON.readTree(outbox.resolve(delivery + ".json").toFile());
+        assertTrue(manifest.toString(), manifest.get("pages").asInt() >= 2);
 
         // released by a user, the twin may be sent
         assertEquals(
