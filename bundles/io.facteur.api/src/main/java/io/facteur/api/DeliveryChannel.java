@@ -20,6 +20,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface DeliveryChannel {
     /**
+     * Service property ({@code Boolean}): a channel that costs or is slow (the post) is used only
+     * when a user or the customer's preference names it, and as the fallback after a bounce; never
+     * chosen on its own for a first send.
+     */
+    String FALLBACK = "facteur.delivery.fallback";
+
+    /**
      * Sends one delivery.
      *
      * @return what became of it
@@ -31,8 +38,8 @@ public interface DeliveryChannel {
     /**
      * Whether this channel can reach the recipient at all: an e-mail channel needs an e-mail
      * address, the post a complete postal address. When a user names no channel, the core sends by
-     * the first installed channel (highest {@code service.ranking} first) that reaches the
-     * customer, and after a bounce by the next one.
+     * the first installed channel (highest {@code service.ranking} first) that reaches the customer
+     * (leaving out {@link #FALLBACK} channels), and after a bounce by the next one.
      */
     default boolean reaches(Recipient recipient) {
         return true;

@@ -77,8 +77,11 @@ public class Deliveries implements DeliveryReports {
     private volatile Duration retryFor;
     private volatile Duration maxBackoff;
 
-    /** An installed channel and its rank (the service ranking: higher is tried first). */
-    private record Installed(String id, DeliveryChannel channel, int ranking) {}
+    /**
+     * An installed channel, its rank (the service ranking: higher is tried first), and whether it
+     * serves only when named or after a bounce.
+     */
+    private record Installed(String id, DeliveryChannel channel, int ranking, boolean fallback) {}
 
     /** A delivery the dossier's rules refuse; the message says why. */
     public static final class RefusedException extends Exception {
@@ -147,14 +150,29 @@ public class Deliveries implements DeliveryReports {
     public void addChannel(DeliveryChannel channel, Map<String, Object> props) {
         String id = String.valueOf(props.get(Capability.ID));
         Object rank = props.get(Constants.SERVICE_RANKING);
-        channels.put(id, new Installed(id, channel, rank instanceof Integer r ? r : 0));
-        try {
-            if (inbox.queue().wake(STEP) > 0) {
-                logger.info("Deliveries waiting for a channel resume ({} installed)", id);
+        channels.put(
+                id,
+                new Installed(
+                        id,
+                        channel,
+                        rank instanceof Integer r ? r : 0,
+                        Boolean.parseBoolean(String.valueOf(props.get(DeliveryChannel.FALLBACK)))));
+        // a wake that loses a deadlock to a concurrent claim is tried again: lost for good, it
+        // would leave deliveries waiting for a channel that is there
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (inbox.queue().wake(STEP) > 0) {
+                    logger.info("Deliveries waiting for a channel resume ({} installed)", id);
+                }
+                inbox.queue().enqueued();
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 10) {
+                    logger.warn("Cannot resume waiting deliveries: {}", e.getMessage());
+                    return;
+                }
+                sleep(10L * attempt);
             }
-            inbox.queue().enqueued();
-        } catch (SQLException e) {
-            logger.warn("Cannot resume waiting deliveries: {}", e.getMessage());
         }
     }
 
@@ -381,6 +399,14 @@ public class Deliveries implements DeliveryReports {
             inbox.queue().done(c, job.id());
             return null;
         }
+        if (AUTOMATIC.equals(d.requestedBy()) && d.channel() == null && sentOtherwise(c, d)) {
+            // waited for a channel while a user sent it another way: not a second time
+            store.state(c, d.id(), DeliveryState.REFUSED, null, "sent by another delivery");
+            inbox.invoices()
+                    .event(c, row.id(), STEP, "superseded", Message.of("delivery.superseded"));
+            inbox.queue().done(c, job.id());
+            return null;
+        }
         Customer customer = customerOf(c, row);
         Recipient recipient = recipient(customer, row);
         Installed channel;
@@ -391,7 +417,7 @@ public class Deliveries implements DeliveryReports {
             }
         } else {
             Optional<String> chosen = choose(customer, recipient, null);
-            if (channels.isEmpty()) {
+            if (channels.values().stream().allMatch(Installed::fallback)) {
                 return park(c, job, row, Message.of("waiting.noChannel"));
             }
             if (chosen.isEmpty()) {
@@ -433,6 +459,17 @@ public class Deliveries implements DeliveryReports {
         return new Prepared(channel, delivery);
     }
 
+    /** True when another delivery of the invoice went out. */
+    private boolean sentOtherwise(Connection c, DeliveryRow d) throws SQLException {
+        return store.ofInvoice(c, d.invoiceId()).stream()
+                .filter(o -> !o.id().equals(d.id()))
+                .anyMatch(
+                        o ->
+                                o.state() == DeliveryState.SENT
+                                        || o.state() == DeliveryState.DELIVERED
+                                        || o.state() == DeliveryState.POSTED);
+    }
+
     private Prepared park(Connection c, Job job, InvoiceRow row, Message reason)
             throws SQLException {
         inbox.invoices().event(c, row.id(), STEP, "waiting", reason);
@@ -452,8 +489,8 @@ public class Deliveries implements DeliveryReports {
     }
 
     /**
-     * The channel to use: the customer's preferred one, else the first installed one (by rank) that
-     * reaches the customer, other than {@code exclude}.
+     * The channel of a first send: the customer's preferred one, else the first installed one (by
+     * rank) that reaches the customer, leaving out the fallbacks (the post) and {@code exclude}.
      */
     private Optional<String> choose(Customer customer, Recipient recipient, String exclude) {
         if (customer != null
@@ -462,6 +499,7 @@ public class Deliveries implements DeliveryReports {
             return Optional.of(customer.preferredChannel());
         }
         return ranked().stream()
+                .filter(i -> !i.fallback())
                 .filter(i -> !i.id().equals(exclude))
                 .filter(i -> i.channel().reaches(recipient))
                 .map(Installed::id)

@@ -73,6 +73,10 @@ public class CustomersResource {
      *
      * @param name display name (required)
      * @param vatId at creation only: the VAT id that invoices name the buyer by (BT-48)
+     * @param registrationId at creation only: its legal registration (BT-47), used when it has no
+     *     VAT id
+     * @param identifier at creation only: the seller's id of the buyer (BT-46), used when it has
+     *     neither
      * @param emails e-mail addresses
      * @param language fr, en or de; empty for the dossier's
      * @param address postal address, null when unknown
@@ -82,6 +86,8 @@ public class CustomersResource {
     public record CustomerInput(
             String name,
             String vatId,
+            String registrationId,
+            String identifier,
             List<String> emails,
             String language,
             PostalAddress address,
@@ -115,7 +121,11 @@ public class CustomersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a customer; 409 when one with the same VAT id (or name) exists")
+    @Operation(
+            summary =
+                    "Add a customer before its first invoice; invoices find it by the buyer's VAT"
+                            + " id, else registration, else identifier, else name; 409 when the"
+                            + " directory has it already")
     public Response create(
             @PathParam("dossier") String dossier,
             CustomerInput input,
@@ -123,7 +133,14 @@ public class CustomersResource {
             throws SQLException {
         Access.dossier(security, dossiers, dossier);
         check(input, true);
-        Party party = new Party(input.name(), null, null, input.vatId(), null, input.address());
+        Party party =
+                new Party(
+                        input.name(),
+                        input.identifier(),
+                        input.registrationId(),
+                        input.vatId(),
+                        null,
+                        input.address());
         String key = CustomerStore.matchKey(party).orElseThrow();
         Customer k =
                 customer(
@@ -221,6 +238,16 @@ public class CustomersResource {
         }
         if (creating && in.vatId() != null && !in.vatId().matches("[A-Za-z0-9 ]{0,32}")) {
             errors.add(new Problem.FieldError("vatId", "at most 32 letters or digits"));
+        }
+        if (creating
+                && in.registrationId() != null
+                && !in.registrationId().matches("[A-Za-z0-9 ]{0,32}")) {
+            errors.add(new Problem.FieldError("registrationId", "at most 32 letters or digits"));
+        }
+        if (creating
+                && in.identifier() != null
+                && (in.identifier().length() > 100 || bad(in.identifier()))) {
+            errors.add(new Problem.FieldError("identifier", "at most 100 characters"));
         }
         List<String> emails = in.emails() == null ? List.of() : in.emails();
         if (emails.size() > MAX_EMAILS) {

@@ -363,6 +363,28 @@ class DeliveryPipelineTest {
     }
 
     @Test
+    void thePostIsNeverChosenForAFirstSendOnlyWhenNamed() throws Exception {
+        dossiers.automatic = true;
+        TestChannel post = install("delivery.postal", 0);
+
+        String id = receive("INV-14", "2024-05-14", "a@buyer.example");
+
+        awaitEvent(id, Deliveries.STEP, "waiting");
+        assertThat(post.calls.get()).isZero();
+        assertThat(deliveries.ofInvoice(id).get(0).state()).isEqualTo(DeliveryState.QUEUED);
+
+        deliveries.request("acme", id, "delivery.postal", "alice");
+        awaitStatus(id, InvoiceStatus.POSTED);
+        assertThat(post.sent).hasSize(1);
+
+        // the automatic delivery that waited for a channel does not send it a second time
+        TestChannel mail = install("delivery.mail", 10);
+        awaitEvent(id, Deliveries.STEP, "superseded");
+        assertThat(mail.calls.get()).isZero();
+        assertThat(deliveries.ofInvoice(id).get(0).state()).isEqualTo(DeliveryState.REFUSED);
+    }
+
+    @Test
     void aCustomerNoChannelReachesFailsWithTheReason() throws Exception {
         dossiers.automatic = true;
         install("delivery.mail", 10);
@@ -376,11 +398,20 @@ class DeliveryPipelineTest {
 
     // --- fixtures
 
+    /**
+     * Installs a test channel; the post, as the real one, serves only when named or as fallback.
+     */
     private TestChannel install(String id, int ranking) {
         TestChannel channel = new TestChannel(id);
         deliveries.addChannel(
                 channel,
-                Map.of(Capability.ID, id, org.osgi.framework.Constants.SERVICE_RANKING, ranking));
+                Map.of(
+                        Capability.ID,
+                        id,
+                        org.osgi.framework.Constants.SERVICE_RANKING,
+                        ranking,
+                        DeliveryChannel.FALLBACK,
+                        id.equals("delivery.postal")));
         return channel;
     }
 

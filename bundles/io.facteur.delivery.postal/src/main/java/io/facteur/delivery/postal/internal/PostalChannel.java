@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 @Component(
         service = DeliveryChannel.class,
+        // paper costs: only when named, or after a bounce
+        property = DeliveryChannel.FALLBACK + ":Boolean=true",
         configurationPid = PostalSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PostalSettings.class)
