@@ -202,14 +202,14 @@ public class Deliveries implements DeliveryReports {
         return switch (row.status()) {
             case DUPLICATE ->
                     defaults.duplicateMode() == Dossiers.DuplicateMode.BLOCK
-                            ? Optional.of(
-                                    Message.of(
-                                            "delivery.refused.duplicate",
-                                            row.reason() == null ? "" : row.reason()))
+                            ? Optional.of(Message.of("delivery.refused.duplicate"))
                             : Optional.empty();
             case INVALID -> Optional.of(Message.of("delivery.refused.invalid"));
             case RECEIVED, REJECTED, FAILED ->
-                    Optional.of(Message.of("delivery.refused.notReady", row.status().name()));
+                    Optional.of(
+                            Message.of(
+                                    "delivery.refused.notReady",
+                                    Message.keys(List.of("status." + row.status().name()))));
             default -> Optional.empty();
         };
     }
@@ -326,6 +326,7 @@ public class Deliveries implements DeliveryReports {
                     prepared,
                     DeliveryState.UNCERTAIN,
                     null,
+                    e.toString(),
                     Message.of("delivery.uncertain", prepared.channel().id()));
             return;
         }
@@ -340,6 +341,7 @@ public class Deliveries implements DeliveryReports {
                 prepared,
                 state,
                 receipt.reference(),
+                receipt.detail(),
                 Message.of(
                         "delivery." + state.name().toLowerCase(Locale.ROOT),
                         prepared.channel().id(),
@@ -455,7 +457,7 @@ public class Deliveries implements DeliveryReports {
                         language,
                         dossiers.find(row.dossier()).map(Dossiers.Dossier::name).orElse(""),
                         settings.apply(row.dossier(), channel.id()));
-        store.attempting(c, d.id(), channel.id(), describe(recipient));
+        store.attempting(c, d.id(), channel.id(), describe(recipient, channel.fallback()));
         return new Prepared(channel, delivery);
     }
 
@@ -480,7 +482,10 @@ public class Deliveries implements DeliveryReports {
     private Prepared unreachable(
             Connection c, Job job, DeliveryRow d, InvoiceRow row, Recipient recipient)
             throws SQLException {
-        Message why = Message.of("delivery.unreachable", recipient.name());
+        Message why =
+                d.channel() == null
+                        ? Message.of("delivery.unreachable", recipient.name())
+                        : Message.of("delivery.unreachable.channel", recipient.name(), d.channel());
         store.state(c, d.id(), DeliveryState.FAILED, null, why.english());
         inbox.invoices().event(c, row.id(), STEP, "failed", why);
         inbox.invoices().status(c, row.id(), InvoiceStatus.FAILED, why.english());
@@ -525,8 +530,9 @@ public class Deliveries implements DeliveryReports {
         return new Recipient(invoice.buyer().name(), List.of(), invoice.buyer().address());
     }
 
-    private static String describe(Recipient r) {
-        if (!r.emails().isEmpty()) {
+    /** Who a delivery goes to, as its channel reaches them: addresses, or the postal address. */
+    private static String describe(Recipient r, boolean postal) {
+        if (!postal && !r.emails().isEmpty()) {
             return String.join(", ", r.emails());
         }
         return r.address() == null
@@ -572,13 +578,23 @@ public class Deliveries implements DeliveryReports {
     }
 
     /** Records a receipt (or an uncertain outcome): the second transaction. */
-    private void finish(Job job, Prepared p, DeliveryState state, String reference, Message said) {
+    /**
+     * @param detail what the delivery row keeps: the channel's own words (an address, a print job),
+     *     not a sentence of the timeline, which is said in each reader's language
+     */
+    private void finish(
+            Job job,
+            Prepared p,
+            DeliveryState state,
+            String reference,
+            String detail,
+            Message said) {
         String invoiceId = p.delivery().invoiceId();
         for (int attempt = 1; ; attempt++) {
             try (Connection c = inbox.database().connection()) {
                 c.setAutoCommit(false);
                 try {
-                    store.state(c, job.ref(), state, reference, said.english());
+                    store.state(c, job.ref(), state, reference, detail);
                     inbox.invoices()
                             .event(c, invoiceId, STEP, state.name().toLowerCase(Locale.ROOT), said);
                     InvoiceStatus status =

@@ -200,12 +200,17 @@ public class InvoiceResource {
         check(security, dossier);
         Locale language = RenderingLanguage.of(lang, acceptableLanguages(headers));
         InvoiceRow row = row(dossier, id);
+        String customer;
+        try (java.sql.Connection c = inbox.database().connection()) {
+            customer = inbox.invoices().customerOf(c, row.id()).orElse(null);
+        }
         return InvoiceView.detail(
-                row,
-                inbox.derived().invoice(row.id()).orElse(null),
-                inbox.derived().report(row.id()).orElse(null),
-                inbox.invoices().timeline(row.id()),
-                language);
+                        row,
+                        inbox.derived().invoice(row.id()).orElse(null),
+                        inbox.derived().report(row.id()).orElse(null),
+                        inbox.invoices().timeline(row.id()),
+                        language)
+                .withCustomer(customer);
     }
 
     @POST

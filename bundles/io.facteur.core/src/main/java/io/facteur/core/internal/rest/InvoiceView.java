@@ -34,7 +34,34 @@ public record InvoiceView(
         Totals totals,
         Lines lines,
         Validation validation,
-        List<Event> timeline) {
+        List<Event> timeline,
+        String customerId) {
+
+    /** The same view, naming the customer of its buyer in the dossier's directory. */
+    InvoiceView withCustomer(String customer) {
+        return new InvoiceView(
+                id,
+                status,
+                reason,
+                fileName,
+                size,
+                receivedAt,
+                source,
+                format,
+                profile,
+                number,
+                typeCode,
+                issueDate,
+                dueDate,
+                currency,
+                seller,
+                buyer,
+                totals,
+                lines,
+                validation,
+                timeline,
+                customer);
+    }
 
     /**
      * One step of the timeline, said in the request's language.
@@ -110,6 +137,7 @@ public record InvoiceView(
                 r.payable() == null ? null : new Totals(null, null, null, null, r.payable()),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -165,6 +193,7 @@ public record InvoiceView(
                 totals,
                 inv == null ? null : new Lines(inv.lines().size(), inv.lines()),
                 Validation.of(report),
-                events);
+                events,
+                null);
     }
 }
