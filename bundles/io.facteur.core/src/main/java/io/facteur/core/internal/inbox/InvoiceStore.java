@@ -61,6 +61,22 @@ public final class InvoiceStore {
             ps.setString(10, InvoiceStatus.RECEIVED.name());
             ps.executeUpdate();
         }
+        changed(c, r.id(), InvoiceStatus.RECEIVED, null);
+    }
+
+    /** Writes a status change to the feed, in the caller's transaction. */
+    private static void changed(Connection c, String id, InvoiceStatus status, String reason)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO invoice_change (invoice_id, status, reason, changed_at)"
+                                + " VALUES (?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, status.name());
+            ps.setString(3, clip(reason, 1000));
+            ps.setTimestamp(4, Timestamp.from(java.time.Instant.now()));
+            ps.executeUpdate();
+        }
     }
 
     /** Appends a step to the timeline. */
@@ -111,15 +127,32 @@ public final class InvoiceStore {
     }
 
     /** Sets the status and its reason. */
+    /**
+     * Sets an invoice's status and its reason; a change of status is written to the feed of changes
+     * ({@code invoice_change}) in the same transaction.
+     */
     public void status(Connection c, String id, InvoiceStatus status, String reason)
             throws SQLException {
+        int changed;
         try (PreparedStatement ps =
-                c.prepareStatement("UPDATE invoice SET status = ?, reason = ? WHERE id = ?")) {
+                c.prepareStatement(
+                        "UPDATE invoice SET status = ?, reason = ? WHERE id = ? AND status <> ?")) {
             ps.setString(1, status.name());
             ps.setString(2, clip(reason, 1000));
             ps.setString(3, id);
-            ps.executeUpdate();
+            ps.setString(4, status.name());
+            changed = ps.executeUpdate();
         }
+        if (changed == 0) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE invoice SET reason = ? WHERE id = ?")) {
+                ps.setString(1, clip(reason, 1000));
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        changed(c, id, status, reason);
     }
 
     /** Records what the document was detected as. */

@@ -84,7 +84,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
                     @Override
                     public boolean isUserInRole(String role) {
-                        return "admin".equals(role) && caller.admin();
+                        if (io.facteur.api.Roles.ADMIN.equals(role)) {
+                            return caller.admin();
+                        }
+                        String dossier = io.facteur.api.Roles.dossierOf(role);
+                        return dossier != null && caller.sees(dossier);
                     }
 
                     @Override
