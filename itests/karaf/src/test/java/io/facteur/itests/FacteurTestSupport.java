@@ -1,6 +1,7 @@
 package io.facteur.itests;
 
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -84,6 +85,13 @@ public abstract class FacteurTestSupport {
                                 configureConsole().ignoreLocalConsole(),
                                 logLevel(LogLevel.INFO),
                                 systemTimeout(120_000),
+                                // the probe waits 10 s for Pax Exam's injector by default: on a
+                                // loaded 2-core machine the boot features can take longer
+                                systemProperty(
+                                                "org.ops4j.pax.exam.invoker.junit.internal"
+                                                        + ".JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                                        .value("180000"),
+                                systemProperty("pax.exam.service.timeout").value("180000"),
                                 editConfigurationFilePut(
                                         "etc/org.ops4j.pax.web.cfg",
                                         "org.osgi.service.http.port",

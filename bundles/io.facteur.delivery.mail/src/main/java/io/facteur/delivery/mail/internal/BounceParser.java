@@ -67,9 +67,18 @@ final class BounceParser {
                     "user unknown",
                     "no such user",
                     "no mailbox here");
+
+    /** The character references of an HTML notice that matter to its reading. */
+    private static final Pattern HTML_ENTITY =
+            Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos|nbsp);");
+
     private static final List<String> DELAY_WORDS =
             List.of(
                     "has not yet been delivered",
+                    "hasn't been delivered yet",
+                    "has been delayed",
+                    "delivery will continue to be attempted",
+                    "this is a warning message only",
                     "not been delivered yet",
                     "delivery has been delayed",
                     "delivery is delayed",
@@ -137,7 +146,8 @@ final class BounceParser {
         boolean permanent;
         if (m.find()) {
             status = m.group(1);
-            diagnostic = lineAround(body, m.start());
+            // "#550 5.1.1 ..." (Exchange, qmail): the reply code without its mark, as in a DSN
+            diagnostic = lineAround(body, m.start()).replaceFirst("^#(?=[45]\\d\\d[ -])", "");
             permanent = status.startsWith("5");
         } else if (code.find()) {
             status = code.group(1);
@@ -261,8 +271,71 @@ final class BounceParser {
         } else if (type.equals("text/plain") || type.isEmpty()) {
             texts.body.append(read(part, texts)).append('\n');
         } else if (type.equals("text/html") && texts.body.length() == 0) {
-            texts.body.append(read(part, texts).replaceAll("<[^>]*>", " ")).append('\n');
+            texts.body.append(htmlText(read(part, texts))).append('\n');
         }
+    }
+
+    /**
+     * The text of an HTML notice: without its tags, style sheets and scripts, its character
+     * references decoded, so that the addresses and Message-IDs it quotes ({@code &lt;id@host&gt;},
+     * {@code local&#43;id@domain}) read as in a plain-text notice. One pass, whatever the markup (a
+     * regular expression over unclosed tags would take quadratic time on a hostile notice).
+     */
+    static String htmlText(String html) {
+        char[] lower = html.toCharArray();
+        for (int i = 0; i < lower.length; i++) {
+            if (lower[i] >= 'A' && lower[i] <= 'Z') {
+                lower[i] += 'a' - 'A';
+            }
+        }
+        String low = new String(lower);
+        StringBuilder kept = new StringBuilder(html.length());
+        int i = 0;
+        while (i < html.length()) {
+            int open = html.indexOf('<', i);
+            if (open < 0) {
+                kept.append(html, i, html.length());
+                break;
+            }
+            kept.append(html, i, open).append(' ');
+            String closing =
+                    low.startsWith("<style", open)
+                            ? "</style"
+                            : low.startsWith("<script", open) ? "</script" : null;
+            int end = closing == null ? open : low.indexOf(closing, open);
+            end = end < 0 ? -1 : html.indexOf('>', end);
+            if (end < 0) {
+                break; // an unclosed tag, sheet or script: nothing readable after it
+            }
+            i = end + 1;
+        }
+        String text = kept.toString();
+        Matcher m = HTML_ENTITY.matcher(text);
+        StringBuilder b = new StringBuilder(text.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String decoded =
+                    switch (name) {
+                        case "lt" -> "<";
+                        case "gt" -> ">";
+                        case "amp" -> "&";
+                        case "quot" -> "\"";
+                        case "apos" -> "'";
+                        case "nbsp" -> " ";
+                        default -> {
+                            int code =
+                                    name.charAt(1) == 'x' || name.charAt(1) == 'X'
+                                            ? Integer.parseInt(name.substring(2), 16)
+                                            : Integer.parseInt(name.substring(1));
+                            yield Character.isValidCodePoint(code) && code >= 0x20
+                                    ? Character.toString(code)
+                                    : " ";
+                        }
+                    };
+            m.appendReplacement(b, Matcher.quoteReplacement(decoded));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     private static String baseType(Part part) throws MessagingException {

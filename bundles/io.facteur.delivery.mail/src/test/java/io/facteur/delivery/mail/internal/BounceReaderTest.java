@@ -43,7 +43,10 @@ class BounceReaderTest {
                     "exim-delay.eml",
                     "foreign-5.1.1.eml",
                     "qmail.eml",
-                    "ghost-5.1.1.eml");
+                    "ghost-5.1.1.eml",
+                    "exchange-online-5.1.10.eml",
+                    "exchange2010-5.1.1.eml",
+                    "exchange-delay-4.4.7.eml");
 
     /** What the core knows: the deliveries sent, by id or by Message-ID. */
     private static final Set<String> KNOWN =
@@ -55,7 +58,10 @@ class BounceReaderTest {
                     "dlv-delayed",
                     "dlv-eximdelay",
                     "dlv-vacation",
-                    "dlv-malformed");
+                    "dlv-malformed",
+                    "dlv-exo",
+                    "dlv-exch2010",
+                    "dlv-exdelay");
 
     private static Map<String, Object> settings() {
         Map<String, Object> values = new HashMap<>();
@@ -105,7 +111,7 @@ class BounceReaderTest {
 
         int reported = reader.poll();
 
-        assertThat(reported).isEqualTo(4);
+        assertThat(reported).isEqualTo(6);
         assertThat(reports.bounced)
                 .filteredOn(RecordingReports.Call::matched)
                 .extracting(RecordingReports.Call::reference)
@@ -113,7 +119,9 @@ class BounceReaderTest {
                         "dlv-postfix",
                         "<dlv-gmail.ffeeddccbbaa998877665544@facteur.test>",
                         "dlv-exim",
-                        "dlv-qmail");
+                        "dlv-qmail",
+                        "dlv-exo",
+                        "dlv-exch2010");
         assertThat(reports.bounced)
                 .extracting(RecordingReports.Call::channel)
                 .containsOnly("delivery.mail");
@@ -126,14 +134,38 @@ class BounceReaderTest {
                 .filteredOn(c -> c.reference().equals("dlv-exim"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.reason()).startsWith("5.2.1"));
+        assertThat(reports.bounced)
+                .filteredOn(c -> c.reference().equals("dlv-exo"))
+                .singleElement()
+                .satisfies(
+                        c ->
+                                assertThat(c.reason())
+                                        .isEqualTo(
+                                                "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient"
+                                                        + " client@customer.test not found by SMTP"
+                                                        + " address lookup"));
+        assertThat(reports.bounced)
+                .filteredOn(c -> c.reference().equals("dlv-exch2010"))
+                .singleElement()
+                .satisfies(
+                        c ->
+                                assertThat(c.reason())
+                                        .isEqualTo("5.1.1 RESOLVER.ADR.RecipNotFound; not found"));
         // the delays, the out-of-office reply and the broken one were never reported
         assertThat(reports.bounced)
                 .extracting(RecordingReports.Call::reference)
-                .doesNotContain("dlv-delayed", "dlv-eximdelay", "dlv-vacation", "dlv-malformed");
+                .doesNotContain(
+                        "dlv-delayed",
+                        "dlv-eximdelay",
+                        "dlv-exdelay",
+                        "dlv-vacation",
+                        "dlv-malformed");
         assertThat(subjectsLeft("INBOX"))
-                .hasSize(6)
+                .hasSize(7)
                 .contains(
-                        "Delayed Mail (still being retried)", "Absence du bureau / Out of office");
+                        "Delayed Mail (still being retried)",
+                        "Delivery Status Notification (Delay)",
+                        "Absence du bureau / Out of office");
 
         // a second reading reports nothing again and asks about no notice left before
         int calls = reports.bounced.size();
