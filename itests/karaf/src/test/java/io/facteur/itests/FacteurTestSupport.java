@@ -176,7 +176,8 @@ public abstract class FacteurTestSupport {
                                 && get("/api/dossiers").status() == 200
                                 && get("/api/capabilities").status() == 200
                                 && get("/facteur/ui/index.html").status() == 200,
-                60_000,
+                // a loaded 2-core machine may take more than a minute to start every feature
+                180_000,
                 "the API and the pages to answer");
     }
 

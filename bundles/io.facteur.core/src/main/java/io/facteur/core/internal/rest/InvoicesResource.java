@@ -72,6 +72,14 @@ public class InvoicesResource {
     @Operation(
             summary =
                     "Import one file sent as the body; 202 with its id, 200 when the same bytes are there already")
+    @io.swagger.v3.oas.annotations.Parameter(
+            in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+            name = "Idempotency-Key",
+            required = false,
+            description =
+                    "With the facteur-channel-api feature: 1 to 255 printable ASCII characters; the"
+                            + " same key with the same body answers the first answer again"
+                            + " (Idempotent-Replayed: true), with another body 409")
     public Response importRaw(
             @PathParam("dossier") String dossier,
             InputStream body,
@@ -98,6 +106,14 @@ public class InvoicesResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import one or several files sent as multipart parts; the result of each")
+    @io.swagger.v3.oas.annotations.Parameter(
+            in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+            name = "Idempotency-Key",
+            required = false,
+            description =
+                    "With the facteur-channel-api feature: 1 to 255 printable ASCII characters; the"
+                            + " same key with the same body answers the first answer again"
+                            + " (Idempotent-Replayed: true), with another body 409")
     public Response importParts(
             @PathParam("dossier") String dossier,
             MultipartBody body,

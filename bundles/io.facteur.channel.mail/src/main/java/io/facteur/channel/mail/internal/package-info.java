@@ -1,0 +1,2 @@
+/** Import of invoices by e-mail from an IMAP mailbox; never exported. */
+package io.facteur.channel.mail.internal;
