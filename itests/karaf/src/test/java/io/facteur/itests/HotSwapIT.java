@@ -159,4 +159,46 @@ public class HotSwapIT extends FacteurTestSupport {
         assertEquals("READY", get(path).json().get("status").asText());
         assertEquals("", PlatformIT.errorLines());
     }
+
+    @Test
+    public void theImportChannelsComeAndGoWhileThePlatformRuns() throws Exception {
+        createDossier("channels");
+        featuresService.uninstallFeature("facteur-channel-api");
+        featuresService.uninstallFeature("facteur-channel-mail");
+        waitFor(
+                () -> !capabilityListed("channel.api") && !capabilityListed("channel.mail"),
+                30_000,
+                "the import channels to leave");
+        waitFor(
+                () -> get("/api/dossiers/channels/webhooks").status() == 404,
+                30_000,
+                "the webhooks resource to leave");
+        assertEquals(200, send("GET", "/api/health", null, null).status());
+        assertEquals(404, get("/api/mail-import/rejected").status());
+
+        featuresService.installFeature("facteur-channel-api");
+        featuresService.installFeature("facteur-channel-mail");
+        waitFor(
+                () -> capabilityListed("channel.api") && capabilityListed("channel.mail"),
+                30_000,
+                "the import channels to come back");
+        // their resources join the running application
+        waitFor(
+                () ->
+                        get("/api/dossiers/channels/webhooks").status() == 200
+                                && get("/api/mail-import/rejected").status() == 200
+                                && get("/api/dossiers/channels/mail-import").status() == 200,
+                60_000,
+                "the channels' resources to answer");
+        assertEquals("", PlatformIT.errorLines());
+    }
+
+    private boolean capabilityListed(String id) throws Exception {
+        for (JsonNode c : get("/api/capabilities").json()) {
+            if (c.get("id").asText().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
