@@ -341,10 +341,10 @@ public final class ImportBenchmark {
      * Each table is empty before, so Derby's import procedure loads it in bulk (rows appended,
      * indexes built by sorting, foreign keys checked) from a CSV file written here: row by row
      * through JDBC (batches or not) Derby needs minutes for the 10 million rows of a million
-     * invoices. Keys that Facteur draws at random (invoice ids, SHA-256) are spread over the whole
-     * range of random ones, so that the imported invoices' random ids land all over the B-trees.
-     * Two threads: invoices then their timelines; customers and the duplicate index, then the jobs
-     * (which need the invoices).
+     * invoices. Invoice ids are time-ordered as Facteur makes them (older rows, smaller ids); the
+     * SHA-256 keys are spread over the whole range, so that the imported documents' hashes land all
+     * over that B-tree. Two threads: invoices then their timelines; customers and the duplicate
+     * index, then the jobs (which need the invoices).
      */
     private void fill(Side side, Path folder) throws Exception {
         long start = System.nanoTime();
@@ -405,9 +405,24 @@ public final class ImportBenchmark {
         }
     }
 
+    /**
+     * The id Facteur would have given the i-th stored invoice: a time-ordered UUID (version 7, as
+     * the core's {@code Ids}) of a moment in the ten years before now, older for smaller i.
+     */
     private static String filledId(int i, int rows) {
-        long spread = (long) ((i + 0.5) * (4_294_967_296.0 / rows));
-        return hex(spread, 8) + "-" + hex(i & 0xffff, 4) + "-4000-8000-" + hex(i, 12);
+        long tenYears = 10L * 365 * 24 * 3600 * 1000;
+        long millis =
+                System.currentTimeMillis() - tenYears + (long) (i * ((double) tenYears / rows));
+        String ts = hex(millis, 12);
+        return ts.substring(0, 8)
+                + "-"
+                + ts.substring(8, 12)
+                + "-7"
+                + hex(i & 0xfff, 3)
+                + "-8"
+                + hex((i >>> 12) & 0xfff, 3)
+                + "-"
+                + hex(i, 12);
     }
 
     private static String filledSha(int i, int rows) {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The customer directory of the dossiers, in the {@code customer} table. */
@@ -94,7 +93,7 @@ public final class CustomerStore {
         }
         Customer added =
                 new Customer(
-                        UUID.randomUUID().toString(),
+                        io.facteur.core.internal.Ids.next(),
                         dossier,
                         key.get(),
                         buyer.name().isBlank() ? key.get() : buyer.name(),

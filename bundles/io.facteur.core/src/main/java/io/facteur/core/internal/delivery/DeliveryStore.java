@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The {@code delivery} table; every method works within the caller's transaction. */
 public final class DeliveryStore {
@@ -24,7 +23,7 @@ public final class DeliveryStore {
         Instant now = Instant.now();
         DeliveryRow row =
                 new DeliveryRow(
-                        UUID.randomUUID().toString(),
+                        io.facteur.core.internal.Ids.next(),
                         invoiceId,
                         dossier,
                         channel,

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -161,7 +160,7 @@ public class InboxService implements Inbox {
                 c.rollback();
                 return new Received(existing.get(), true);
             }
-            String id = UUID.randomUUID().toString();
+            String id = io.facteur.core.internal.Ids.next();
             // a duplicate is refused by the INSERT itself (not by the commit): keep it inside
             try {
                 invoices.insert(

@@ -207,7 +207,9 @@ public class Pipeline {
                 boolean transientFailure =
                         e.getSQLState() != null && e.getSQLState().startsWith("40");
                 if (!transientFailure || attempt >= 10) {
-                    logger.warn("Cannot resume waiting {} jobs: {}", step, e.getMessage());
+                    if (!poller.isShutdown()) {
+                        logger.warn("Cannot resume waiting {} jobs: {}", step, e.getMessage());
+                    }
                     return;
                 }
                 try {
@@ -283,7 +285,10 @@ public class Pipeline {
                 }
             }
         } catch (SQLException e) {
-            logger.warn("Pipeline cannot read its queue: {}", e.getMessage());
+            if (!poller.isShutdown()) { // a stop interrupts the poll, and Derby then drops its
+                // connection
+                logger.warn("Pipeline cannot read its queue: {}", e.getMessage());
+            }
         } catch (RuntimeException e) {
             logger.error("Pipeline poll failed", e);
         }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -145,7 +144,7 @@ public class CustomersResource {
         Customer k =
                 customer(
                         input,
-                        UUID.randomUUID().toString(),
+                        io.facteur.core.internal.Ids.next(),
                         dossier,
                         key,
                         Access.caller(security).name());
