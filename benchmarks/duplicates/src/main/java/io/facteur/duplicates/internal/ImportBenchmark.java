@@ -410,9 +410,7 @@ public final class ImportBenchmark {
      * the core's {@code Ids}) of a moment in the ten years before now, older for smaller i.
      */
     private static String filledId(int i, int rows) {
-        long tenYears = 10L * 365 * 24 * 3600 * 1000;
-        long millis =
-                System.currentTimeMillis() - tenYears + (long) (i * ((double) tenYears / rows));
+        long millis = FILLED_FROM + i * 300_000L; // when it was received (received_at)
         String ts = hex(millis, 12);
         return ts.substring(0, 8)
                 + "-"
