@@ -29,15 +29,24 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class DossierMailImportResource {
     private final Dossiers dossiers;
     private final DossierImports imports;
-    private final MailboxReader reader;
+
+    // the mailbox reader is restarted when the platform's settings change: a static reference would
+    // restart this resource with it, and the JAX-RS whiteboard would redeploy the whole application
+    @Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile MailboxReader reader;
 
     @Activate
     public DossierMailImportResource(
-            @Reference Dossiers dossiers,
-            @Reference DossierImports imports,
-            @Reference MailboxReader reader) {
+            @Reference Dossiers dossiers, @Reference DossierImports imports) {
         this.dossiers = dossiers;
         this.imports = imports;
+    }
+
+    /** With a given reader (tests). */
+    DossierMailImportResource(Dossiers dossiers, DossierImports imports, MailboxReader reader) {
+        this(dossiers, imports);
         this.reader = reader;
     }
 
@@ -46,8 +55,9 @@ public class DossierMailImportResource {
             @PathParam("dossier") String dossier,
             @Context SecurityContext security,
             @Context HttpHeaders headers) {
-        Requests.dossier(security, dossiers, dossier, new ProblemTexts(Requests.locale(headers)));
-        return view(imports.get(dossier));
+        ProblemTexts texts = new ProblemTexts(Requests.locale(headers));
+        Requests.dossier(security, dossiers, dossier, texts);
+        return view(imports.get(dossier), texts);
     }
 
     @POST
@@ -56,13 +66,18 @@ public class DossierMailImportResource {
             @PathParam("dossier") String dossier,
             @Context SecurityContext security,
             @Context HttpHeaders headers) {
-        Requests.dossier(security, dossiers, dossier, new ProblemTexts(Requests.locale(headers)));
+        ProblemTexts texts = new ProblemTexts(Requests.locale(headers));
+        Requests.dossier(security, dossiers, dossier, texts);
         imports.regenerate(dossier);
-        return view(imports.get(dossier));
+        return view(imports.get(dossier), texts);
     }
 
-    private DossierMailImport view(DossierImport d) {
-        MailImportSettings s = reader.settings();
+    private DossierMailImport view(DossierImport d, ProblemTexts texts) {
+        MailboxReader now = reader;
+        if (now == null) { // restarting with new settings
+            throw texts.problem("unavailable", 503, "problem.unavailable").exception();
+        }
+        MailImportSettings s = now.settings();
         return new DossierMailImport(
                 d.dossier(),
                 ImportAddress.hint(s.importAddress(), d.token()),

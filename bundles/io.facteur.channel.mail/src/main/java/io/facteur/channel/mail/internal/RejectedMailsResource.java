@@ -31,10 +31,19 @@ public class RejectedMailsResource {
     static final int MAX_LIMIT = 1000;
 
     private final Logger logger = LoggerFactory.getLogger(RejectedMailsResource.class);
-    private final MailboxReader reader;
+
+    // the mailbox reader is restarted when the platform's settings change: a static reference would
+    // restart this resource with it, and the JAX-RS whiteboard would redeploy the whole application
+    @Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile MailboxReader reader;
 
     @Activate
-    public RejectedMailsResource(@Reference MailboxReader reader) {
+    public RejectedMailsResource() {}
+
+    /** With a given reader (tests). */
+    RejectedMailsResource(MailboxReader reader) {
         this.reader = reader;
     }
 
@@ -49,11 +58,12 @@ public class RejectedMailsResource {
             throw texts.problem("forbidden", 403, "problem.forbidden").exception();
         }
         String filter = dossier == null || dossier.isBlank() ? null : dossier.strip();
+        MailboxReader now = reader;
+        if (now == null) { // restarting with new settings
+            throw texts.problem("unavailable", 503, "problem.unavailable").exception();
+        }
         try {
-            return reader
-                    .ledger()
-                    .rejected(filter, Math.max(1, Math.min(limit, MAX_LIMIT)))
-                    .stream()
+            return now.ledger().rejected(filter, Math.max(1, Math.min(limit, MAX_LIMIT))).stream()
                     .map(
                             r ->
                                     new RejectedMail(
