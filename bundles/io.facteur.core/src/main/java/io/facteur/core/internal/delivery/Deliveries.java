@@ -180,11 +180,6 @@ public class Deliveries implements DeliveryReports {
         channels.remove(String.valueOf(props.get(Capability.ID)));
     }
 
-    /** The capability ids of the installed channels, the first tried first. */
-    public List<String> channels() {
-        return ranked().stream().map(Installed::id).toList();
-    }
-
     private List<Installed> ranked() {
         return channels.values().stream()
                 .sorted(
