@@ -169,6 +169,14 @@ public abstract class FacteurTestSupport {
     /** Waits until the REST API answers healthy. */
     @Before
     public void waitForApi() throws Exception {
+        answering();
+        // capabilities that join the application late make the whiteboard redeploy it once (404s
+        // for a moment): the API counts as up when it still answers a few seconds later
+        Thread.sleep(3000);
+        answering();
+    }
+
+    private void answering() throws Exception {
         // health answers as soon as the application is up; the other resources join it one by one
         waitFor(
                 () ->
