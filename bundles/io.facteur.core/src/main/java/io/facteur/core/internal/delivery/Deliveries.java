@@ -18,6 +18,7 @@ import io.facteur.core.internal.inbox.InvoiceRow;
 import io.facteur.core.internal.inbox.InvoiceStatus;
 import io.facteur.core.internal.inbox.Message;
 import io.facteur.core.internal.pipeline.JobQueue.Job;
+import io.facteur.core.internal.pipeline.PipelineExtension;
 import io.facteur.core.internal.render.InvoiceRenderings;
 import io.facteur.core.internal.settings.SettingsService;
 import java.sql.Connection;
@@ -54,11 +55,11 @@ import org.slf4j.LoggerFactory;
  * send) is not sent again: it is UNCERTAIN, and a user decides whether to send it again.
  */
 @Component(
-        service = {Deliveries.class, DeliveryReports.class},
+        service = {Deliveries.class, DeliveryReports.class, PipelineExtension.class},
         configurationPid = DeliveryConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DeliveryConfig.class)
-public class Deliveries implements DeliveryReports {
+public class Deliveries implements DeliveryReports, PipelineExtension {
     /** The pipeline step of a delivery; its job's ref is the delivery id. */
     public static final String STEP = "deliver";
 
@@ -253,6 +254,21 @@ public class Deliveries implements DeliveryReports {
      * then says. Does nothing when the dossier does not deliver automatically or when the invoice
      * has a delivery already.
      */
+    @Override
+    public String step() {
+        return STEP;
+    }
+
+    @Override
+    public void archived(Connection c, InvoiceRow row) throws SQLException {
+        automatic(c, row);
+    }
+
+    @Override
+    public void tick() {
+        closeWindows();
+    }
+
     public void automatic(Connection c, InvoiceRow row) throws SQLException {
         DossierDefaults defaults = dossiers.defaults(row.dossier());
         if (!defaults.automaticDelivery() || !store.ofInvoice(c, row.id()).isEmpty()) {
@@ -296,6 +312,7 @@ public class Deliveries implements DeliveryReports {
      * Runs a delivery job: checks again, records the attempt, calls the channel, records the
      * receipt. Records its own outcome on the queue; never throws.
      */
+    @Override
     public void run(Job job) {
         Prepared prepared;
         try {

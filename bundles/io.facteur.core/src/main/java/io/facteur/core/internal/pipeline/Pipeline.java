@@ -59,7 +59,8 @@ public class Pipeline {
     private volatile DuplicateCheck duplicateCheck;
     private volatile Archive archive;
     private volatile Dossiers dossiers;
-    private volatile io.facteur.core.internal.delivery.Deliveries deliveries;
+    private final Map<String, PipelineExtension> extensions =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger polls = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong installed =
             new java.util.concurrent.atomic.AtomicLong();
@@ -174,19 +175,14 @@ public class Pipeline {
         }
     }
 
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
-    void setDeliveries(io.facteur.core.internal.delivery.Deliveries deliveries) {
-        this.deliveries = deliveries;
-        wake(io.facteur.core.internal.delivery.Deliveries.STEP);
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addExtension(PipelineExtension extension) {
+        extensions.put(extension.step(), extension);
+        wake(extension.step());
     }
 
-    void unsetDeliveries(io.facteur.core.internal.delivery.Deliveries deliveries) {
-        if (this.deliveries == deliveries) {
-            this.deliveries = null;
-        }
+    void removeExtension(PipelineExtension extension) {
+        extensions.remove(extension.step(), extension);
     }
 
     /**
@@ -257,9 +253,13 @@ public class Pipeline {
             }
             if (poll % 25 == 0) {
                 resumeWhereInstalled();
-                io.facteur.core.internal.delivery.Deliveries d = deliveries;
-                if (d != null) {
-                    d.closeWindows();
+                for (PipelineExtension extension : extensions.values()) {
+                    try {
+                        extension.tick();
+                    } catch (RuntimeException e) {
+                        logger.warn(
+                                "Pipeline work of {} failed: {}", extension.step(), e.toString());
+                    }
                 }
             }
             // running or claimed and waiting for a worker
@@ -308,13 +308,13 @@ public class Pipeline {
      * claim of this worker's next job (the same commit records both). Returns that next job.
      */
     private Job runOne(Job job) {
-        if (io.facteur.core.internal.delivery.Deliveries.STEP.equals(job.step())) {
-            // a delivery has effects outside the database: its own transactions around the send
-            io.facteur.core.internal.delivery.Deliveries d = deliveries;
-            if (d != null) {
-                d.run(job);
+        if (!Steps.OWN.contains(job.step())) {
+            // a delivery, an export: effects outside the database, own transactions around them
+            PipelineExtension extension = extensions.get(job.step());
+            if (extension != null) {
+                extension.run(job);
             } else {
-                release(job);
+                parkUntilInstalled(job);
             }
             return null;
         }
@@ -334,7 +334,7 @@ public class Pipeline {
                                         known == null
                                                 ? Steps.Capabilities.BUILT_IN
                                                 : known.defaults(dossier),
-                                deliveries));
+                                List.copyOf(extensions.values())));
         try (Connection c = inbox.database().connection()) {
             c.setAutoCommit(false);
             try {
@@ -379,6 +379,21 @@ public class Pipeline {
                     e.getMessage());
             release(job);
             return null;
+        }
+    }
+
+    /** A job of an extension that is not there (restarting): it waits for it to come back. */
+    private void parkUntilInstalled(Job job) {
+        try (Connection c = inbox.database().connection()) {
+            c.setAutoCommit(false);
+            inbox.queue().park(c, job.id(), job.step(), "waiting for " + job.step());
+            c.commit();
+        } catch (SQLException e) {
+            release(job);
+            return;
+        }
+        if (extensions.containsKey(job.step())) {
+            wake(job.step()); // it came meanwhile
         }
     }
 

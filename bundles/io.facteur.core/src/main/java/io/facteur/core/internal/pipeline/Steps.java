@@ -34,6 +34,10 @@ public final class Steps {
     public static final String DUPLICATES = "duplicates";
     public static final String ARCHIVE = "archive";
 
+    /** The steps run here; others belong to a {@link PipelineExtension}. */
+    public static final java.util.Set<String> OWN =
+            java.util.Set.of(DETECT, READ, VALIDATE, DUPLICATES, ARCHIVE);
+
     /** What a step decided. */
     public sealed interface Outcome {}
 
@@ -75,13 +79,13 @@ public final class Steps {
      * @param duplicates the duplicate check, or null
      * @param archive the legal archive, or null
      * @param defaults a dossier's defaults (duplicate mode, retention, automatic delivery)
-     * @param deliveries the deliveries, null where nothing is ever delivered (tests)
+     * @param extensions what follows the archive (deliveries, exports), empty in tests
      */
     public record Capabilities(
             DuplicateCheck duplicates,
             Archive archive,
             java.util.function.Function<String, Dossiers.DossierDefaults> defaults,
-            io.facteur.core.internal.delivery.Deliveries deliveries) {
+            List<PipelineExtension> extensions) {
         /** The built-in defaults of every dossier: duplicates looked for (WARN), kept ten years. */
         public static final Dossiers.DossierDefaults BUILT_IN =
                 new Dossiers.DossierDefaults(
@@ -96,7 +100,7 @@ public final class Steps {
 
         /** None installed, built-in defaults everywhere. */
         public static final Capabilities NONE =
-                new Capabilities(null, null, dossier -> BUILT_IN, null);
+                new Capabilities(null, null, dossier -> BUILT_IN, List.of());
     }
 
     /**
@@ -332,9 +336,10 @@ public final class Steps {
                         ARCHIVE,
                         "ok",
                         Message.of("archived", entry.sha256(), entry.retainUntil()));
-        if (later.deliveries() != null) {
-            // archived first, then sent: the dossier's automatic delivery, unless its rules refuse
-            later.deliveries().automatic(c, row);
+        // archived first, then sent and exported: the dossier's automatic delivery, its
+        // connectors, unless its rules refuse
+        for (PipelineExtension extension : later.extensions()) {
+            extension.archived(c, row);
         }
         return Next.END;
     }

@@ -16,7 +16,7 @@ import org.osgi.service.cm.Configuration;
  * config:*} see the same values. The file is written atomically after ConfigAdmin is updated, and
  * names itself in {@value #FILE_NAME} so that file install recognises it as unchanged.
  */
-final class EtcFiles {
+public final class EtcFiles {
     /** Property by which Karaf's file install ties a configuration to its file. */
     static final String FILE_NAME = "felix.fileinstall.filename";
 
@@ -25,11 +25,11 @@ final class EtcFiles {
     /**
      * @param etc Karaf's etc folder, or null outside Karaf (then only ConfigAdmin is written)
      */
-    EtcFiles(String etc) {
+    public EtcFiles(String etc) {
         this.etc = etc == null ? null : new File(etc);
     }
 
-    void save(Configuration config, Map<String, Object> values) throws IOException {
+    public void save(Configuration config, Map<String, Object> values) throws IOException {
         Hashtable<String, Object> props = new Hashtable<>(values);
         if (etc == null) {
             config.update(props);
@@ -50,6 +50,15 @@ final class EtcFiles {
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes the configuration and its file. */
+    public void delete(Configuration config) throws IOException {
+        String pid = config.getPid();
+        config.delete();
+        if (etc != null) {
+            Files.deleteIfExists(new File(etc, pid + ".cfg").toPath());
         }
     }
 }

@@ -26,7 +26,7 @@ class SchemaMigratorTest {
         SchemaMigrator real =
                 new SchemaMigrator(SchemaMigrator.class.getClassLoader(), "db/migration");
 
-        assertThat(real.migrate(derby.dataSource())).containsExactly(1, 2, 3, 4, 5);
+        assertThat(real.migrate(derby.dataSource())).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(tables())
                 .contains(
                         "dossier",
@@ -35,8 +35,12 @@ class SchemaMigratorTest {
                         "invoice_event",
                         "job",
                         "customer",
-                        "delivery");
-        assertThat(history()).containsExactly(1, 2, 3, 4, 5);
+                        "delivery",
+                        "invoice_change",
+                        "connector",
+                        "export",
+                        "export_cursor");
+        assertThat(history()).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -46,7 +50,7 @@ class SchemaMigratorTest {
         real.migrate(derby.dataSource());
 
         assertThat(real.migrate(derby.dataSource())).isEmpty();
-        assertThat(history()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(history()).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test

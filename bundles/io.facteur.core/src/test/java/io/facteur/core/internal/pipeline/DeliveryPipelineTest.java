@@ -80,7 +80,7 @@ class DeliveryPipelineTest {
         pipeline.setDuplicateCheck(new PipelineTest.NumberDuplicates());
         pipeline.setArchive(new PipelineTest.ShaArchive());
         pipeline.setDossiers(dossiers);
-        pipeline.setDeliveries(deliveries);
+        pipeline.addExtension(deliveries);
     }
 
     @AfterEach
@@ -237,7 +237,7 @@ class DeliveryPipelineTest {
                         new InvoiceRenderings(inbox),
                         Duration.ZERO,
                         Duration.ofSeconds(1));
-        pipeline.setDeliveries(deliveries);
+        pipeline.addExtension(deliveries);
         dossiers.automatic = true;
         TestChannel mail = install("delivery.mail", 10);
         mail.transientFailures.set(100);
@@ -268,7 +268,7 @@ class DeliveryPipelineTest {
         Pipeline restarted = new Pipeline(inbox);
         started.add(restarted);
         restarted.setDossiers(dossiers);
-        restarted.setDeliveries(deliveries);
+        restarted.addExtension(deliveries);
 
         awaitEvent(id, Deliveries.STEP, "uncertain");
         assertThat(state(d.id())).isEqualTo(DeliveryState.UNCERTAIN);
