@@ -66,6 +66,15 @@
     const installed = channels.find((c) => c.id === id);
     return installed && installed.label ? installed.label : id;
   };
+  // what the page's other parts (connectors.js) share: the API, texts and the dossier shown; they
+  // hear of a change of dossier or language by the events facteur:dossier and facteur:language
+  window.Facteur = {
+    api: api, json: json, el: el, option: option, t: t, tf: tf, when: when,
+    inDossier: (path) => inDossier(path),
+    dossier: () => dossier,
+    has: (key) => Object.prototype.hasOwnProperty.call(messages, key)
+  };
+  const announce = (name) => document.dispatchEvent(new CustomEvent(name));
   const updateHash = () => {
     const h = new URLSearchParams();
     if (dossier) h.set("dossier", dossier);
@@ -86,6 +95,7 @@
     if (editing) $("customer-title").textContent = editing.id ? tf("editCustomer", editing.name) : t("newCustomer");
     if (dossier) { loadInvoices(); loadCustomers(); }
     if (dossier && shown && !$("detail").hidden) show(shown, false);
+    announce("facteur:language");
   }
 
   async function loadChannels() {
@@ -125,6 +135,7 @@
     select.value = dossier;
     await loadInvoices();
     loadCustomers();
+    announce("facteur:dossier");
     const linked = hash.get("invoice");
     if (linked) show(linked);
     const customer = hash.get("customer");
@@ -506,6 +517,7 @@
       closeCustomer();
       loadInvoices();
       loadCustomers();
+      announce("facteur:dossier");
     });
     $("language").addEventListener("change", (e) => setLanguage(e.target.value));
     $("customer-search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(loadCustomers, 250); });

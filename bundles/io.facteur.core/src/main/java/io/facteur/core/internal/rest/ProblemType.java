@@ -14,6 +14,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
     DELIVERY_REFUSED(Status.CONFLICT, "Delivery refused"),
+    CONNECTOR_NOT_TESTED(Status.CONFLICT, "Connector not tested"),
+    CONNECTOR_KIND_MISSING(Status.CONFLICT, "Connector kind not installed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
