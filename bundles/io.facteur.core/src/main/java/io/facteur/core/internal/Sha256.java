@@ -19,4 +19,13 @@ public final class Sha256 {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
+
+    /** SHA-256 of bytes, in lower-case hex. */
+    public static String hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
 }

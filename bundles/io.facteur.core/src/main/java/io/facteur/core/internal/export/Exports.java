@@ -73,6 +73,7 @@ public class Exports implements PipelineExtension {
     private volatile Duration retryFor;
     private volatile Duration maxBackoff;
     private volatile int maxReplay;
+    private volatile io.facteur.api.Archive archive;
 
     @Activate
     public Exports(
@@ -128,6 +129,40 @@ public class Exports implements PipelineExtension {
                 return 50000;
             }
         };
+    }
+
+    @Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    public void setArchive(io.facteur.api.Archive archive) {
+        this.archive = archive;
+    }
+
+    public void unsetArchive(io.facteur.api.Archive archive) {
+        if (this.archive == archive) {
+            this.archive = null;
+        }
+    }
+
+    /**
+     * The document as archived, checked against the hash it was received with; the inbox's copy
+     * when no archive is installed (or it no longer holds it).
+     */
+    private Document original(InvoiceRow row) throws java.io.IOException {
+        io.facteur.api.Archive a = archive;
+        if (a != null) {
+            Optional<Document> kept = a.retrieve(row.dossier(), row.id());
+            if (kept.isPresent()) {
+                String sha = io.facteur.core.internal.Sha256.hex(kept.get().content());
+                if (!sha.equals(row.sha256())) {
+                    throw new java.io.IOException(
+                            "The archived copy of " + row.id() + " does not match its hash");
+                }
+                return new Document(row.fileName(), row.mediaType(), kept.get().content());
+            }
+        }
+        return new Document(row.fileName(), row.mediaType(), inbox.documents().read(row.sha256()));
     }
 
     @Modified
@@ -381,11 +416,7 @@ public class Exports implements PipelineExtension {
         ExportConnector.Export export;
         Message how;
         try {
-            Document original =
-                    new Document(
-                            p.row().fileName(),
-                            p.row().mediaType(),
-                            inbox.documents().read(p.row().sha256()));
+            Document original = original(p.row());
             Invoice invoice =
                     inbox.derived()
                             .invoice(p.row().id())
