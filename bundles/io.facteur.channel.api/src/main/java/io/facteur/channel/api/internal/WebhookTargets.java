@@ -1,7 +1,6 @@
 package io.facteur.channel.api.internal;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import io.facteur.api.net.TargetAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,8 +12,9 @@ import java.util.Locale;
  * Which webhook URLs Facteur calls (against server-side request forgery): https only unless http is
  * allowed, and a host whose every address is public: no loopback, private, unique-local,
  * link-local, carrier-grade NAT, multicast, unspecified or reserved address, nor such an address
- * inside an IPv6 form (IPv4-mapped or -compatible, NAT64, 6to4), unless private targets are
- * allowed. Checked when a webhook is registered and again right before every send.
+ * inside an IPv6 form (IPv4-mapped or -compatible, NAT64, 6to4), unless private targets are allowed
+ * ({@link TargetAddresses} classifies the addresses). Checked when a webhook is registered and
+ * again right before every send.
  *
  * @param allowHttp whether {@code http} URLs are accepted
  * @param allowPrivate whether non-public addresses are accepted
@@ -81,7 +81,7 @@ record WebhookTargets(boolean allowHttp, boolean allowPrivate) {
         }
         if (!allowPrivate) {
             for (InetAddress a : all) {
-                if (!isPublic(a)) {
+                if (!TargetAddresses.isPublic(a)) {
                     throw new Refused("url.private", a.getHostAddress());
                 }
             }
@@ -94,67 +94,6 @@ record WebhookTargets(boolean allowHttp, boolean allowPrivate) {
         URI uri = parse(url);
         check(uri);
         return uri;
-    }
-
-    /** Whether an address is on the public internet. */
-    static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress()
-                || a.isSiteLocalAddress()
-                || a.isLinkLocalAddress()
-                || a.isMulticastAddress()
-                || a.isAnyLocalAddress()) {
-            return false;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            return isPublic4(b, 0);
-        }
-        if (a instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {
-                return false; // fc00::/7 unique local
-            }
-            if (zero(b, 0, 10) && ((b[10] == 0 && b[11] == 0) || (b[10] == -1 && b[11] == -1))) {
-                return isPublic4(b, 12); // IPv4-compatible, IPv4-mapped
-            }
-            if ((b[0] & 0xff) == 0x00
-                    && (b[1] & 0xff) == 0x64
-                    && (b[2] & 0xff) == 0xff
-                    && (b[3] & 0xff) == 0x9b
-                    && zero(b, 4, 12)) {
-                return isPublic4(b, 12); // NAT64 64:ff9b::/96
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
-                return isPublic4(b, 2); // 6to4 2002::/16
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean isPublic4(byte[] b, int at) {
-        int o1 = b[at] & 0xff;
-        int o2 = b[at + 1] & 0xff;
-        int o3 = b[at + 2] & 0xff;
-        return !(o1 == 0 // this network
-                || o1 == 10
-                || o1 == 127
-                || (o1 == 100 && o2 >= 64 && o2 <= 127) // carrier-grade NAT
-                || (o1 == 169 && o2 == 254)
-                || (o1 == 172 && o2 >= 16 && o2 <= 31)
-                || (o1 == 192 && o2 == 168)
-                || (o1 == 192 && o2 == 0 && o3 == 0) // IETF protocol assignments
-                || (o1 == 198 && (o2 == 18 || o2 == 19)) // benchmarking
-                || o1 >= 224); // multicast, reserved, broadcast
-    }
-
-    private static boolean zero(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String shown(String s) {

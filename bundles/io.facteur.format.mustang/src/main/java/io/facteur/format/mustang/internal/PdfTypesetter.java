@@ -57,9 +57,15 @@ final class PdfTypesetter {
     /**
      * Starts a PDF: the returned handler takes the SAX events of an XSL-FO document and writes the
      * PDF to {@code out} when the document ends.
+     *
+     * @param pdfA3 whether to write PDF/A-3b, the base of a Factur-X PDF
      */
-    ContentHandler typeset(OutputStream out) throws FOPException {
+    ContentHandler typeset(OutputStream out, boolean pdfA3) throws FOPException {
         FOUserAgent agent = factory.newFOUserAgent();
+        if (pdfA3) {
+            // as Mustang's visualizer: fonts embedded, sRGB output intent, PDF/A identification
+            agent.getRendererOptions().put("pdf-a-mode", "PDF/A-3b");
+        }
         agent.setProducer("Facteur");
         agent.setCreator("Facteur (XRechnung visualization, Apache FOP)");
         // a listener replaces FOP's own, which logs layout remarks of every page as warnings

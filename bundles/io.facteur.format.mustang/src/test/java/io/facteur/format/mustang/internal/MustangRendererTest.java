@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MustangRendererTest {
 
     /** One renderer for the class: its stylesheets are compiled once, as in a running bundle. */
-    private static final MustangRenderer RENDERER = new MustangRenderer();
+    private static final MustangRenderer RENDERER = new MustangRenderer(new InvoiceVisualization());
 
     private static final Syntax CII = new Syntax("CII", "");
     private static final Syntax UBL = new Syntax("UBL", "");
@@ -75,8 +75,8 @@ class MustangRendererTest {
 
         assertThat(text(RENDERER.render(xml, UBL, Locale.ITALIAN)))
                 .isEqualTo(text(RENDERER.render(xml, UBL, Locale.FRENCH)));
-        assertThat(MustangRenderer.language(null)).isEqualTo("fr");
-        assertThat(MustangRenderer.language(Locale.forLanguageTag("de-AT"))).isEqualTo("de");
+        assertThat(InvoiceVisualization.language(null)).isEqualTo("fr");
+        assertThat(InvoiceVisualization.language(Locale.forLanguageTag("de-AT"))).isEqualTo("de");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class UblSchema {
         return bind(UBL21Marshaller.creditNote(), dom);
     }
 
-    private static <T> Result<T> bind(GenericJAXBMarshaller<T> marshaller, Node dom) {
+    /** Binds with any ph-jaxb marshaller (the CII D16B one too), leniently, as above. */
+    static <T> Result<T> bind(GenericJAXBMarshaller<T> marshaller, Node dom) {
         List<String> errors = new ArrayList<>();
         marshaller.setUseSchema(false);
         marshaller.setValidationEventHandler(

@@ -1,0 +1,125 @@
+package io.facteur.format.ubl.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyLegalEntityType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PaymentMeansType;
+import un.unece.uncefact.data.standard.crossindustryinvoice._100.CrossIndustryInvoiceType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.HeaderTradeAgreementType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.HeaderTradeSettlementType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.LegalOrganizationType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.TradePartyType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.TradePaymentTermsType;
+import un.unece.uncefact.data.standard.unqualifieddatatype._100.DateTimeType;
+
+/**
+ * Puts back three business terms that {@code en16931-ubl2cii} 2.1.0 loses or moves, so that the CII
+ * says what the UBL says (EN 16931-3-2 and -3-3 syntax bindings):
+ *
+ * <ul>
+ *   <li>BT-27 / BT-44 (UBL {@code PartyLegalEntity/RegistrationName}) belongs in CII {@code Name},
+ *       BT-28 / BT-45 (UBL {@code PartyName/Name}) in {@code
+ *       SpecifiedLegalOrganization/TradingBusinessName}; the converter swaps them.
+ *   <li>BT-9: the converter writes the due date only inside a payment terms element that the UBL
+ *       already has; a UBL invoice with a due date and no payment terms loses it.
+ *   <li>BT-3: a UBL document without type code (optional in UBL 2.1) gets none in CII, where it is
+ *       required; its document element says it is an invoice (380) or a credit note (381).
+ * </ul>
+ */
+final class UblToCiiCorrections {
+
+    private static final DateTimeFormatter FORMAT_102 = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private UblToCiiCorrections() {}
+
+    /**
+     * @param seller the UBL seller party, may be null
+     * @param buyer the UBL buyer party, may be null
+     * @param dueDate BT-9 as the UBL declares it, may be null
+     * @param defaultTypeCode 380 for an Invoice element, 381 for a CreditNote element
+     */
+    static void apply(
+            CrossIndustryInvoiceType cii,
+            PartyType seller,
+            PartyType buyer,
+            LocalDate dueDate,
+            String defaultTypeCode) {
+        if (cii.getExchangedDocument() != null
+                && isEmpty(cii.getExchangedDocument().getTypeCodeValue())) {
+            cii.getExchangedDocument().setTypeCode(defaultTypeCode);
+        }
+        if (cii.getSupplyChainTradeTransaction() == null) {
+            return;
+        }
+        HeaderTradeAgreementType agreement =
+                cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeAgreement();
+        if (agreement != null) {
+            names(agreement.getSellerTradeParty(), seller);
+            names(agreement.getBuyerTradeParty(), buyer);
+        }
+        HeaderTradeSettlementType settlement =
+                cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeSettlement();
+        if (settlement != null && dueDate != null) {
+            dueDate(settlement, dueDate);
+        }
+    }
+
+    /** BT-9 of a credit note: the first payment means' due date. */
+    static LocalDate paymentDueDate(List<PaymentMeansType> means) {
+        for (PaymentMeansType mean : means) {
+            if (mean.getPaymentDueDate() != null && mean.getPaymentDueDateValueLocal() != null) {
+                return mean.getPaymentDueDateValueLocal();
+            }
+        }
+        return null;
+    }
+
+    private static void names(TradePartyType cii, PartyType ubl) {
+        if (cii == null || ubl == null || ubl.getPartyLegalEntity().isEmpty()) {
+            return;
+        }
+        PartyLegalEntityType legal = ubl.getPartyLegalEntity().get(0);
+        String registrationName = legal.getRegistrationNameValue();
+        if (isEmpty(registrationName)) {
+            return;
+        }
+        cii.setName(registrationName);
+        LegalOrganizationType organization = cii.getSpecifiedLegalOrganization();
+        if (organization != null) {
+            String tradingName =
+                    ubl.getPartyName().isEmpty() ? null : ubl.getPartyName().get(0).getNameValue();
+            if (isEmpty(tradingName)) {
+                organization.setTradingBusinessName((String) null);
+            } else {
+                organization.setTradingBusinessName(tradingName);
+            }
+        }
+    }
+
+    private static void dueDate(HeaderTradeSettlementType settlement, LocalDate dueDate) {
+        for (TradePaymentTermsType terms : settlement.getSpecifiedTradePaymentTerms()) {
+            if (terms.getDueDateDateTime() != null) {
+                return;
+            }
+        }
+        TradePaymentTermsType terms =
+                settlement.hasSpecifiedTradePaymentTermsEntries()
+                        ? settlement.getSpecifiedTradePaymentTermsAtIndex(0)
+                        : new TradePaymentTermsType();
+        DateTimeType date = new DateTimeType();
+        DateTimeType.DateTimeString text =
+                new DateTimeType.DateTimeString(dueDate.format(FORMAT_102));
+        text.setFormat("102");
+        date.setDateTimeString(text);
+        terms.setDueDateDateTime(date);
+        if (!settlement.hasSpecifiedTradePaymentTermsEntries()) {
+            settlement.addSpecifiedTradePaymentTerms(terms);
+        }
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isBlank();
+    }
+}

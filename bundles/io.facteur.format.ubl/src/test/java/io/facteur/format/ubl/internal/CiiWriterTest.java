@@ -1,0 +1,165 @@
+package io.facteur.format.ubl.internal;
+
+import static io.facteur.format.ubl.internal.XPathOracle.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facteur.api.Document;
+import io.facteur.api.InvoiceWriter;
+import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.invoice.Invoice;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * UBL to CII. The CII reader lives in the Mustang bundle: here the written CII is checked by XPath
+ * against what the UBL reader reads from the source; the read-back with the CII reader is in {@code
+ * io.facteur.format.twins}.
+ */
+class CiiWriterTest {
+
+    private static final String CII_NAMESPACE =
+            "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
+    private static final String HEADER =
+            "/" + step("CrossIndustryInvoice") + "/" + step("ExchangedDocument") + "/";
+
+    private final InvoiceWriter writer = new CiiWriter();
+    private final UblReader reader = new UblReader();
+
+    /** Every corpus file whose root element is a UBL Invoice or CreditNote, in whatever folder. */
+    static Stream<Path> ublFiles() {
+        return Stream.of("ubl", "cii")
+                .flatMap(folder -> Corpus.files(folder).stream())
+                .filter(
+                        f ->
+                                List.of("Invoice", "CreditNote")
+                                        .contains(Corpus.rootName(Corpus.document(f))));
+    }
+
+    @Test
+    void theCorpusHoldsUblInvoicesAndCreditNotes() {
+        assertThat(ublFiles().count()).isGreaterThanOrEqualTo(35);
+        assertThat(ublFiles().filter(f -> Corpus.rootName(Corpus.document(f)).equals("CreditNote")))
+                .isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("ublFiles")
+    void writesEveryCorpusUblAsCiiWithItsBusinessTerms(Path file) throws Exception {
+        Document ubl = Corpus.document(file);
+        Invoice source = reader.read(ubl);
+
+        Document cii = writer.write(ubl, "UBL", source, Locale.FRENCH);
+
+        assertThat(cii.mediaType()).isEqualTo("application/xml");
+        assertThat(cii.fileName()).endsWith(".cii.xml");
+        assertThat(XPathOracle.value(cii, "namespace-uri(/*)")).isEqualTo(CII_NAMESPACE);
+        assertThat(XPathOracle.value(cii, HEADER + step("ID"))).isEqualTo(source.number());
+        assertThat(XPathOracle.count(cii, "//" + step("IncludedSupplyChainTradeLineItem")))
+                .isEqualTo(source.lines().size());
+        assertThat(
+                        new BigDecimal(
+                                XPathOracle.value(
+                                        cii,
+                                        "//"
+                                                + step(
+                                                        "SpecifiedTradeSettlementHeaderMonetarySummation")
+                                                + "/"
+                                                + step("DuePayableAmount"))))
+                .isEqualByComparingTo(source.totals().payable());
+        assertThat(
+                        XPathOracle.value(
+                                cii,
+                                "//"
+                                        + step("GuidelineSpecifiedDocumentContextParameter")
+                                        + "/"
+                                        + step("ID")))
+                .isEqualTo(source.specification());
+    }
+
+    @Test
+    void putsBackWhatTheConverterLosesOrSwaps() throws Exception {
+        String seller = "//" + step("SellerTradeParty") + "/";
+        Document names = Corpus.document(Corpus.folder("ubl").resolve("01.01a-INVOICE_ubl.xml"));
+        Document dueWithoutTerms =
+                Corpus.document(Corpus.folder("ubl").resolve("01.14a-INVOICE_ubl.xml"));
+        Document creditNoteWithoutTypeCode =
+                Corpus.document(Corpus.folder("ubl").resolve("ubl-creditnote.xml"));
+
+        Document cii = writer.write(names, "UBL", null, Locale.FRENCH);
+        assertThat(XPathOracle.value(cii, seller + step("Name"))).isEqualTo("[Seller name]");
+        assertThat(
+                        XPathOracle.value(
+                                cii,
+                                seller
+                                        + step("SpecifiedLegalOrganization")
+                                        + "/"
+                                        + step("TradingBusinessName")))
+                .isEqualTo("[Seller trading name]");
+        assertThat(
+                        XPathOracle.value(
+                                writer.write(dueWithoutTerms, "UBL", null, Locale.FRENCH),
+                                "//" + step("DueDateDateTime") + "/" + step("DateTimeString")))
+                .isEqualTo("20180413");
+        assertThat(
+                        XPathOracle.value(
+                                writer.write(creditNoteWithoutTypeCode, "UBL", null, Locale.FRENCH),
+                                HEADER + step("TypeCode")))
+                .isEqualTo("381");
+    }
+
+    @Test
+    void describesWhatItWrites() {
+        assertThat(writer.syntax()).isEqualTo("CII");
+        assertThat(writer.mediaType()).isEqualTo("application/xml");
+        assertThat(writer.accepts("UBL")).isTrue();
+        assertThat(writer.accepts("CII")).isFalse();
+    }
+
+    @Test
+    void refusesXmlThatIsNotUbl() {
+        Document cii = Corpus.document(Corpus.folder("cii").resolve("01.01a-INVOICE_uncefact.xml"));
+
+        assertThatThrownBy(() -> writer.write(cii, "UBL", null, Locale.ENGLISH))
+                .isInstanceOf(UnreadableInvoiceException.class)
+                .hasMessageContaining("not a UBL 2.1 Invoice or CreditNote");
+        assertThatThrownBy(() -> writer.write(cii, "CII", null, Locale.ENGLISH))
+                .isInstanceOf(UnreadableInvoiceException.class)
+                .hasMessageContaining("only be written from UBL");
+    }
+
+    @Test
+    void refusesOversizedAndHostileInput() {
+        byte[] huge = new byte[ConvertedFile.MAX_XML_BYTES + 1];
+        byte[] doctype =
+                ("<?xml version=\"1.0\"?><!DOCTYPE Invoice [<!ENTITY e SYSTEM"
+                                + " \"file:///etc/passwd\">]><Invoice>&e;</Invoice>")
+                        .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(
+                        () ->
+                                writer.write(
+                                        new Document("x.xml", null, huge),
+                                        "UBL",
+                                        null,
+                                        Locale.ENGLISH))
+                .isInstanceOf(UnreadableInvoiceException.class)
+                .hasMessageContaining("too large");
+        assertThatThrownBy(
+                        () ->
+                                writer.write(
+                                        new Document("x.xml", null, doctype),
+                                        "UBL",
+                                        null,
+                                        Locale.ENGLISH))
+                .isInstanceOf(UnreadableInvoiceException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+}
