@@ -1,0 +1,2 @@
+/** The HTTP export connector; never exported. */
+package io.facteur.export.http.internal;
