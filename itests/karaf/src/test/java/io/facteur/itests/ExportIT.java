@@ -76,8 +76,7 @@ public class ExportIT extends FacteurTestSupport {
         Answer missing = admin("POST", "/api/dossiers/exp/connectors", connector("s3cret"));
         assertEquals(missing.body(), 409, missing.status());
         assertEquals(
-                "urn:facteur:problem:connector-kind-missing",
-                missing.json().get("type").asText());
+                "urn:facteur:problem:connector-kind-missing", missing.json().get("type").asText());
 
         featuresService.installFeature(FEATURE);
         waitFor(
@@ -105,7 +104,14 @@ public class ExportIT extends FacteurTestSupport {
         String fingerprint = first.get("confirm").get("hostKey").asText();
         assertTrue(fingerprint, fingerprint.startsWith("SHA256:"));
         Answer trusted =
-                admin("PUT", path, "{\"settings\":{" + settings("") + ",\"hostKey\":\"" + fingerprint + "\"}}");
+                admin(
+                        "PUT",
+                        path,
+                        "{\"settings\":{"
+                                + settings("")
+                                + ",\"hostKey\":\""
+                                + fingerprint
+                                + "\"}}");
         assertEquals(trusted.body(), 200, trusted.status());
 
         JsonNode refused = admin("POST", path + "/test?lang=fr", "").json();
@@ -138,12 +144,14 @@ public class ExportIT extends FacteurTestSupport {
         String invoice = "/api/dossiers/exp/invoices/" + id;
         waitFor(() -> exported(c) >= 1, 90_000, "the export to the SFTP server");
         String number = get(invoice).json().get("number").asText();
-        Path file = root.resolve("in").resolve(number + ".xml");
+        Path file = root.resolve("in").resolve(number + "-" + id + ".xml");
         assertTrue(Files.exists(file));
         assertTrue(Arrays.equals(bytes(invoice + "/xml"), Files.readAllBytes(file)));
         JsonNode export = get(path + "/exports").json().get(0);
         assertEquals(export.toString(), "CII", export.get("format").asText());
-        assertTrue(export.toString(), export.get("detail").asText().endsWith(number + ".xml"));
+        assertTrue(
+                export.toString(),
+                export.get("detail").asText().endsWith(number + "-" + id + ".xml"));
         assertTrue(get(invoice + "?lang=en").body().contains("Exported to Compta"));
 
         // the connector kind uninstalled: the next export waits, and goes once it is back
@@ -151,7 +159,10 @@ public class ExportIT extends FacteurTestSupport {
         waitForApi();
         String second = post("pdf/EN16931_1_Teilrechnung.pdf");
         waitFor(
-                () -> get("/api/dossiers/exp/invoices/" + second + "?lang=en").body().contains("is not installed"),
+                () ->
+                        get("/api/dossiers/exp/invoices/" + second + "?lang=en")
+                                .body()
+                                .contains("is not installed"),
                 90_000,
                 "the export to wait for its connector kind");
         assertEquals(1, exported(c));
@@ -161,8 +172,9 @@ public class ExportIT extends FacteurTestSupport {
         featuresService.installFeature(FEATURE);
         waitForApi();
         waitFor(() -> exported(c) == 2, 90_000, "the waiting export once the kind is back");
-        String secondNumber = get("/api/dossiers/exp/invoices/" + second).json().get("number").asText();
-        assertTrue(Files.exists(root.resolve("in").resolve(secondNumber + ".xml")));
+        String secondNumber =
+                get("/api/dossiers/exp/invoices/" + second).json().get("number").asText();
+        assertTrue(Files.exists(root.resolve("in").resolve(secondNumber + "-" + second + ".xml")));
         // nothing half: no temporary file left behind
         try (Stream<Path> files = Files.list(root.resolve("in"))) {
             assertEquals(2, files.count());
@@ -182,7 +194,7 @@ public class ExportIT extends FacteurTestSupport {
                 + sshd.getPort()
                 + ",\"user\":\"compta\""
                 + (password.isEmpty() ? "" : ",\"password\":\"" + password + "\"")
-                + ",\"remoteDirectory\":\"in\",\"fileNameTemplate\":\"{number}.{ext}\"";
+                + ",\"remoteDirectory\":\"in\",\"fileNameTemplate\":\"{number}-{invoice}.{ext}\"";
     }
 
     private long exported(String connector) throws Exception {
