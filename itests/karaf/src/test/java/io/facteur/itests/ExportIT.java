@@ -182,6 +182,50 @@ public class ExportIT extends FacteurTestSupport {
         assertEquals("", PlatformIT.errorLines());
     }
 
+    @Test
+    public void anHttpConnectorToAPrivateOrMetadataAddressFailsItsTestAndStaysInactive()
+            throws Exception {
+        createDossier("exphttp");
+        String base = "/api/dossiers/exphttp/connectors";
+        // a bad format and an unknown status: refused field by field, nothing made
+        Answer bad =
+                admin(
+                        "POST",
+                        base,
+                        "{\"kind\":\"export.http\",\"name\":\"\",\"documents\":\"ALL\","
+                                + "\"statuses\":[\"NOPE\"],\"format\":\"PDF/Z\","
+                                + "\"settings\":{\"url\":\"https://erp.example/in\"}}");
+        assertEquals(bad.body(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("statuses"));
+        assertEquals("[]", get(base).json().toString());
+
+        for (String url :
+                List.of("http://169.254.169.254/latest/meta-data/", "https://127.0.0.1:9/in")) {
+            Answer made =
+                    admin(
+                            "POST",
+                            base,
+                            "{\"kind\":\"export.http\",\"name\":\"ERP\",\"documents\":\"ALL\","
+                                    + "\"statuses\":[\"READY\"],\"format\":\"original\","
+                                    + "\"settings\":{\"url\":\""
+                                    + url
+                                    + "\",\"allowHttp\":true}}");
+            assertEquals(made.body(), 201, made.status());
+            String path = base + "/" + made.json().get("id").asText();
+            JsonNode test = admin("POST", path + "/test?lang=en", "").json();
+            assertFalse(test.toString(), test.get("success").asBoolean());
+            assertTrue(test.toString(), test.get("message").asText().length() > 10);
+            assertEquals("DRAFT", get(path).json().get("state").asText());
+            assertEquals(409, admin("PUT", path, "{\"state\":\"ACTIVE\"}").status());
+        }
+        // connectors carry secrets: an API key of the dossier does not see them
+        Answer issued = admin("POST", "/api/dossiers/exphttp/api-keys", "{\"label\":\"ERP\"}");
+        assertEquals(issued.body(), 201, issued.status());
+        Answer asKey = send("GET", base, null, "Bearer " + issued.json().get("key").asText());
+        assertEquals(asKey.body(), 403, asKey.status());
+        assertEquals("", PlatformIT.errorLines());
+    }
+
     private String connector(String password) {
         return "{\"kind\":\"export.sftp\",\"name\":\"Compta\",\"documents\":\"ALL\","
                 + "\"statuses\":[\"READY\"],\"format\":\"CII\",\"settings\":{"

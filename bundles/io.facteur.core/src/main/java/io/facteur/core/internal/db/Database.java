@@ -59,6 +59,30 @@ public class Database {
         return dataSource.getConnection();
     }
 
+    /** Work done within one transaction. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run(Connection c) throws E, SQLException;
+    }
+
+    /**
+     * Runs the work in one transaction of a new connection: committed when it returns, rolled back
+     * when it throws (the exception then goes on).
+     */
+    public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** True when the database answers a trivial query within a second. */
     public boolean healthy() {
         try (Connection c = dataSource.getConnection()) {

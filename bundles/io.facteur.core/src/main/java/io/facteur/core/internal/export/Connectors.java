@@ -377,17 +377,13 @@ public class Connectors {
         if (found.isEmpty()) {
             return false;
         }
-        try (Connection c = inbox.database().connection()) {
-            c.setAutoCommit(false);
-            try {
-                new ExportStore().dropQueued(c, id);
-                store.delete(c, id);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        inbox.database()
+                .inTransaction(
+                        c -> {
+                            new ExportStore().dropQueued(c, id);
+                            store.delete(c, id);
+                            return null;
+                        });
         Optional<Kind> kind = kinds.apply(found.get().capability());
         if (kind.isPresent()) {
             settings.delete(kind.get().schema().pid(), dossier, id);
@@ -422,14 +418,15 @@ public class Connectors {
                 new LastTest(
                         hash, Instant.now(), result.success(), result.message(), result.confirm());
         ConnectorState state = row.state();
-        try (Connection c = inbox.database().connection()) {
-            c.setAutoCommit(false);
-            store.tested(c, id, test);
-            if (result.success() && state == ConnectorState.DRAFT) {
-                store.state(c, id, ConnectorState.TESTED);
-            }
-            c.commit();
-        }
+        inbox.database()
+                .inTransaction(
+                        c -> {
+                            store.tested(c, id, test);
+                            if (result.success() && state == ConnectorState.DRAFT) {
+                                store.state(c, id, ConnectorState.TESTED);
+                            }
+                            return null;
+                        });
         logger.info(
                 "Connector {} of dossier {} tested: {}",
                 id,

@@ -492,17 +492,7 @@ public class Exports implements PipelineExtension {
     }
 
     private Prepared prepare(Job job) throws Exception {
-        try (Connection c = inbox.database().connection()) {
-            c.setAutoCommit(false);
-            try {
-                Prepared p = prepare(c, job);
-                c.commit();
-                return p;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return inbox.database().inTransaction(c -> prepare(c, job));
     }
 
     private Prepared prepare(Connection c, Job job) throws Exception {
@@ -589,11 +579,15 @@ public class Exports implements PipelineExtension {
     }
 
     private void park(Job job, Message reason) {
-        try (Connection c = inbox.database().connection()) {
-            c.setAutoCommit(false);
-            InvoiceRow row = inbox.invoices().find(c, job.invoiceId()).orElseThrow();
-            park(c, job, row, reason);
-            c.commit();
+        try {
+            inbox.database()
+                    .inTransaction(
+                            c ->
+                                    park(
+                                            c,
+                                            job,
+                                            inbox.invoices().find(c, job.invoiceId()).orElseThrow(),
+                                            reason));
         } catch (SQLException e) {
             logger.warn("Export {} could not be parked: {}", job.ref(), e.getMessage());
         }
