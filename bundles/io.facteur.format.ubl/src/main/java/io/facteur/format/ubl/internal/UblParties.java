@@ -3,6 +3,7 @@ package io.facteur.format.ubl.internal;
 import io.facteur.api.invoice.Party;
 import io.facteur.api.invoice.PostalAddress;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AddressType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyIdentificationType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyLegalEntityType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyTaxSchemeType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyType;
@@ -20,13 +21,33 @@ final class UblParties {
                 party.getPartyLegalEntity().isEmpty() ? null : party.getPartyLegalEntity().get(0);
         return new Party(
                 name(party, legal),
-                party.getPartyIdentification().isEmpty()
-                        ? ""
-                        : party.getPartyIdentification().get(0).getIDValue(),
+                identifier(party),
                 legal == null ? "" : legal.getCompanyIDValue(),
                 vatId(party),
                 party.getEndpointID() == null ? "" : party.getEndpointID().getValue(),
                 address(party.getPostalAddress()));
+    }
+
+    /**
+     * BT-29 / BT-46, as the CII reader takes it: the first identifier without a scheme (the
+     * seller's own), else the first with one; never the SEPA creditor identifier (BT-90), which UBL
+     * also puts in a PartyIdentification, with scheme SEPA.
+     */
+    private static String identifier(PartyType party) {
+        String withScheme = "";
+        for (PartyIdentificationType pi : party.getPartyIdentification()) {
+            if (pi.getID() == null || pi.getIDValue() == null || pi.getIDValue().isBlank()) {
+                continue;
+            }
+            String scheme = pi.getID().getSchemeID();
+            if (scheme == null || scheme.isBlank()) {
+                return pi.getIDValue().strip();
+            }
+            if (withScheme.isEmpty() && !"SEPA".equalsIgnoreCase(scheme.strip())) {
+                withScheme = pi.getIDValue().strip();
+            }
+        }
+        return withScheme;
     }
 
     /** BT-27 is the registration name; the trading name (BT-28) stands in when it is missing. */

@@ -15,7 +15,7 @@ import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentit
 import un.unece.uncefact.data.standard.unqualifieddatatype._100.DateTimeType;
 
 /**
- * Puts back three business terms that {@code en16931-ubl2cii} 2.1.0 loses or moves, so that the CII
+ * Puts back four business terms that {@code en16931-ubl2cii} 2.1.0 loses or moves, so that the CII
  * says what the UBL says (EN 16931-3-2 and -3-3 syntax bindings):
  *
  * <ul>
@@ -26,6 +26,9 @@ import un.unece.uncefact.data.standard.unqualifieddatatype._100.DateTimeType;
  *       already has; a UBL invoice with a due date and no payment terms loses it.
  *   <li>BT-3: a UBL document without type code (optional in UBL 2.1) gets none in CII, where it is
  *       required; its document element says it is an invoice (380) or a credit note (381).
+ *   <li>BT-90: the SEPA creditor identifier, which UBL carries as a seller {@code
+ *       PartyIdentification} with scheme SEPA, becomes a seller {@code ID} (BT-29) in CII; it
+ *       belongs in {@code ApplicableHeaderTradeSettlement/CreditorReferenceID}.
  * </ul>
  */
 final class UblToCiiCorrections {
@@ -63,6 +66,30 @@ final class UblToCiiCorrections {
                 cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeSettlement();
         if (settlement != null && dueDate != null) {
             dueDate(settlement, dueDate);
+        }
+        if (agreement != null && seller != null) {
+            creditorId(agreement.getSellerTradeParty(), seller, settlement);
+        }
+    }
+
+    /** BT-90 out of the seller's identifiers (BT-29), into the creditor reference. */
+    private static void creditorId(
+            TradePartyType ciiSeller, PartyType ubl, HeaderTradeSettlementType settlement) {
+        if (ciiSeller == null) {
+            return;
+        }
+        for (var pi : ubl.getPartyIdentification()) {
+            if (pi.getID() == null
+                    || pi.getID().getSchemeID() == null
+                    || !"SEPA".equalsIgnoreCase(pi.getID().getSchemeID().strip())
+                    || isEmpty(pi.getIDValue())) {
+                continue;
+            }
+            String creditor = pi.getIDValue();
+            ciiSeller.getID().removeIf(id -> creditor.equals(id.getValue()));
+            if (settlement != null && isEmpty(settlement.getCreditorReferenceIDValue())) {
+                settlement.setCreditorReferenceID(creditor);
+            }
         }
     }
 

@@ -107,6 +107,7 @@ public class UblWriter implements InvoiceWriter {
                                     ? ConverterReport.errors(errors)
                                     : "the converter gave no document"));
         }
+        CiiToUblCorrections.apply(cii.document(), ubl);
         ErrorList writing = new ErrorList();
         byte[] xml =
                 ubl instanceof InvoiceType invoice
