@@ -42,6 +42,10 @@
       $("connectors").tBodies[0].replaceChildren(...list.map(row));
       $("connectors-empty").hidden = list.length > 0;
       $("connectors-section").hidden = false;
+      // a link to a connector (#dossier=..&connector=..) opens it
+      const linked = new URLSearchParams(location.hash.slice(1)).get("connector");
+      const found = linked && !open ? list.find((k) => k.id === linked) : null;
+      if (found) edit(found).catch(() => {});
     } catch (e) {
       // not an admin: connectors carry secrets, the section is for admins
       $("connectors-section").hidden = e.status === 403 || e.status === 401;
