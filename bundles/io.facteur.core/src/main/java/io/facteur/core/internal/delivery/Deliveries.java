@@ -77,6 +77,7 @@ public class Deliveries implements DeliveryReports, PipelineExtension {
     private final Map<String, Installed> channels = new ConcurrentHashMap<>();
     private volatile Duration retryFor;
     private volatile Duration maxBackoff;
+    private volatile io.facteur.core.internal.adapt.Adaptations adaptations;
 
     /**
      * An installed channel, its rank (the service ranking: higher is tried first), and whether it
@@ -139,6 +140,20 @@ public class Deliveries implements DeliveryReports, PipelineExtension {
         d.retryFor = retryFor;
         d.maxBackoff = maxBackoff;
         return d;
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    public void setAdaptations(io.facteur.core.internal.adapt.Adaptations adaptations) {
+        this.adaptations = adaptations;
+    }
+
+    public void unsetAdaptations(io.facteur.core.internal.adapt.Adaptations adaptations) {
+        if (this.adaptations == adaptations) {
+            this.adaptations = null;
+        }
     }
 
     @Modified
@@ -458,13 +473,48 @@ public class Deliveries implements DeliveryReports, PipelineExtension {
                                 () ->
                                         new IllegalStateException(
                                                 "Invoice " + row.id() + " was not read"));
+        List<Document> documents = documents(row, language);
+        io.facteur.core.internal.adapt.Adaptations adapt = adaptations;
+        if (adapt != null) {
+            io.facteur.api.ReceiverAdapter.Receiver receiver = adapt.receiver(row, invoice);
+            if (!defaults.allowReceiverXmlChanges()) {
+                adapt.offNote(row, receiver);
+            } else {
+                try {
+                    Optional<io.facteur.core.internal.adapt.Adaptations.Adapted> adapted =
+                            adapt.adapt(
+                                    row,
+                                    documents.get(0),
+                                    invoice,
+                                    receiver,
+                                    Locale.forLanguageTag(language));
+                    if (adapted.isPresent()) {
+                        // the customer's form first; the PDF view (if any) stays beside it
+                        List<Document> in = new ArrayList<>(documents);
+                        in.set(0, adapted.get().document());
+                        documents = in;
+                    }
+                } catch (io.facteur.core.internal.adapt.Adaptations.AdaptationException e) {
+                    if (e.waiting()) {
+                        return park(c, job, row, e.reason());
+                    }
+                    // not in the receiver's form, and not in another one it does not take
+                    Message why = Message.of("delivery.failed", channel.id(), e.reason().english());
+                    store.state(c, d.id(), DeliveryState.FAILED, null, e.reason().english());
+                    inbox.invoices().event(c, row.id(), STEP, "failed", why);
+                    inbox.invoices().status(c, row.id(), InvoiceStatus.FAILED, why.english());
+                    inbox.queue().done(c, job.id());
+                    return null;
+                }
+            }
+        }
         Delivery delivery =
                 new Delivery(
                         d.id(),
                         row.dossier(),
                         row.id(),
                         invoice,
-                        documents(row, language),
+                        documents,
                         recipient,
                         language,
                         dossiers.find(row.dossier()).map(Dossiers.Dossier::name).orElse(""),

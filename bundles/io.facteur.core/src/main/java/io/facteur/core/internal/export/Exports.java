@@ -68,6 +68,7 @@ public class Exports implements PipelineExtension {
     private final Connectors connectors;
     private final Formats formats;
     private final InvoiceChanges changes;
+    private final io.facteur.core.internal.adapt.Adaptations adaptations;
     private final ConnectorStore connectorStore = new ConnectorStore();
     private final ExportStore store = new ExportStore();
     private volatile Duration retryFor;
@@ -82,7 +83,9 @@ public class Exports implements PipelineExtension {
             @Reference Connectors connectors,
             @Reference Formats formats,
             @Reference InvoiceChanges changes,
+            @Reference io.facteur.core.internal.adapt.Adaptations adaptations,
             ExportConfig config) {
+        this.adaptations = adaptations;
         this.inbox = inbox;
         this.dossiers = dossiers;
         this.connectors = connectors;
@@ -100,9 +103,11 @@ public class Exports implements PipelineExtension {
             Connectors connectors,
             Formats formats,
             InvoiceChanges changes,
+            io.facteur.core.internal.adapt.Adaptations adaptations,
             Duration retryFor,
             Duration maxBackoff) {
-        Exports e = new Exports(inbox, dossiers, connectors, formats, changes, defaults());
+        Exports e =
+                new Exports(inbox, dossiers, connectors, formats, changes, adaptations, defaults());
         e.timing(retryFor, maxBackoff);
         return e;
     }
@@ -424,13 +429,12 @@ public class Exports implements PipelineExtension {
                                     () ->
                                             new IllegalStateException(
                                                     "Invoice " + p.row().id() + " was not read"));
+            Locale locale = Locale.forLanguageTag(dossiers.defaults(p.row().dossier()).language());
             Formats.Converted converted =
-                    formats.convert(
-                            p.row(),
-                            original,
-                            invoice,
-                            p.connector().format(),
-                            Locale.forLanguageTag(dossiers.defaults(p.row().dossier()).language()));
+                    Formats.RECEIVER.equals(p.connector().format())
+                            ? receiversForm(p.row(), original, invoice, locale)
+                            : formats.convert(
+                                    p.row(), original, invoice, p.connector().format(), locale);
             how = converted.how();
             Map<String, Object> connection = connectors.connection(p.connector());
             export =
@@ -445,6 +449,18 @@ public class Exports implements PipelineExtension {
                             converted.extension(),
                             connection);
             attempting(p, p.connector().format());
+        } catch (io.facteur.core.internal.adapt.Adaptations.AdaptationException e) {
+            if (e.waiting()) {
+                park(job, e.reason());
+            } else {
+                fail(
+                        job,
+                        p,
+                        Message.of("export.failed", p.connector().name(), e.reason().english()),
+                        e.getMessage(),
+                        false);
+            }
+            return;
         } catch (Formats.ConversionException e) {
             if (e.waiting()) {
                 park(job, e.reason());
@@ -489,6 +505,35 @@ public class Exports implements PipelineExtension {
             return;
         }
         done(job, p, detail == null ? "" : detail, how);
+    }
+
+    /**
+     * The customer's form when the dossier allows receiver XML changes and an adapter serves the
+     * customer; the original otherwise (said on the timeline when a receiver would want another).
+     */
+    private Formats.Converted receiversForm(
+            InvoiceRow row, Document original, Invoice invoice, Locale locale)
+            throws io.facteur.core.internal.adapt.Adaptations.AdaptationException, SQLException {
+        Formats.Converted asReceived =
+                new Formats.Converted(
+                        original, Formats.extension(original), Message.of("export.as.original"));
+        if (adaptations == null) {
+            return asReceived;
+        }
+        io.facteur.api.ReceiverAdapter.Receiver receiver = adaptations.receiver(row, invoice);
+        if (!dossiers.defaults(row.dossier()).allowReceiverXmlChanges()) {
+            adaptations.offNote(row, receiver);
+            return asReceived;
+        }
+        return adaptations
+                .adapt(row, original, invoice, receiver, locale)
+                .map(
+                        a ->
+                                new Formats.Converted(
+                                        a.document(),
+                                        a.extension(),
+                                        Message.of("export.as.adapted", a.adapter())))
+                .orElse(asReceived);
     }
 
     private Prepared prepare(Job job) throws Exception {

@@ -35,6 +35,12 @@ public class Formats {
     /** The format of the document as it was received. */
     public static final String ORIGINAL = "original";
 
+    /**
+     * Each customer's form: what a receiver adapter gives the customer's receiver (their country's
+     * CIUS, their network's) when the dossier allows receiver XML changes; the original otherwise.
+     */
+    public static final String RECEIVER = "receiver";
+
     private final Map<String, Writer> writers = new ConcurrentSkipListMap<>();
     private final Map<String, InvoiceReader> readers = new ConcurrentSkipListMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -116,6 +122,7 @@ public class Formats {
     public List<Format> list(Locale locale) {
         List<Format> out = new ArrayList<>();
         out.add(new Format(ORIGINAL, Message.of("format.original").text(locale), "", ""));
+        out.add(new Format(RECEIVER, Message.of("format.receiver").text(locale), "", ""));
         writers.forEach(
                 (syntax, w) ->
                         out.add(
@@ -129,7 +136,7 @@ public class Formats {
 
     /** Whether the format is offered now. */
     public boolean offers(String format) {
-        return ORIGINAL.equals(format) || writers.containsKey(format);
+        return ORIGINAL.equals(format) || RECEIVER.equals(format) || writers.containsKey(format);
     }
 
     /**
@@ -218,6 +225,40 @@ public class Formats {
         return null;
     }
 
+    /**
+     * Reads a written file back with the installed readers.
+     *
+     * @return its syntax (with the specification it declares) and the invoice it carries; empty
+     *     when no installed reader recognises it
+     * @throws UnreadableInvoiceException when the reader that recognises it cannot read it
+     */
+    public Optional<ReadBack> readBack(Document written) throws UnreadableInvoiceException {
+        for (InvoiceReader r : readers.values()) {
+            Optional<Syntax> syntax;
+            try {
+                syntax = r.detect(written);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (syntax.isPresent()) {
+                try {
+                    return Optional.of(new ReadBack(syntax.get(), r.read(written)));
+                } catch (RuntimeException e) {
+                    throw new UnreadableInvoiceException(String.valueOf(e.getMessage()), e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A file read back.
+     *
+     * @param syntax what the reader recognised
+     * @param invoice what it read
+     */
+    public record ReadBack(Syntax syntax, Invoice invoice) {}
+
     /** Reads the written file back: it must be of the format and carry the same business terms. */
     private void checkReadsBack(Document written, String format, Invoice source)
             throws ConversionException {
@@ -276,7 +317,7 @@ public class Formats {
     }
 
     /** The file extension of a document as received: from its name, else its media type. */
-    static String extension(Document d) {
+    public static String extension(Document d) {
         String name = d.fileName();
         int dot = name.lastIndexOf('.');
         if (dot > 0 && name.substring(dot + 1).matches("[A-Za-z0-9]{1,5}")) {

@@ -473,6 +473,7 @@ class DeliveryPipelineTest {
         volatile boolean automatic;
         volatile DuplicateMode mode = DuplicateMode.WARN;
         volatile int correctionHours = 72;
+        volatile boolean receiverChanges;
 
         @Override
         public Optional<Dossier> find(String dossierId) {
@@ -485,7 +486,7 @@ class DeliveryPipelineTest {
                     "fr",
                     30,
                     automatic,
-                    false,
+                    receiverChanges,
                     mode,
                     10,
                     Dossiers.LanguageSource.COMPANY,

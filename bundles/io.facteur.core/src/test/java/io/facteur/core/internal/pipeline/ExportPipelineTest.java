@@ -14,11 +14,15 @@ import io.facteur.api.ExportException;
 import io.facteur.api.Inbox.Source;
 import io.facteur.api.InvoiceReader;
 import io.facteur.api.InvoiceWriter;
+import io.facteur.api.ReceiverAdapter;
 import io.facteur.api.Syntax;
 import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.ValidationReport;
+import io.facteur.api.Validator;
 import io.facteur.api.invoice.DocumentTotals;
 import io.facteur.api.invoice.Invoice;
 import io.facteur.api.invoice.Party;
+import io.facteur.core.internal.adapt.Adaptations;
 import io.facteur.core.internal.changes.InvoiceChangesService;
 import io.facteur.core.internal.db.Database;
 import io.facteur.core.internal.db.MemoryDerby;
@@ -82,6 +86,7 @@ class ExportPipelineTest {
     private Connectors connectors;
     private Exports exports;
     private Formats formats;
+    private Adaptations adaptations;
     private final DeliveryPipelineTest.TestDossiers dossiers =
             new DeliveryPipelineTest.TestDossiers();
     private final MemorySettings settings = new MemorySettings();
@@ -127,6 +132,11 @@ class ExportPipelineTest {
                         connectors,
                         formats,
                         InvoiceChangesService.standalone(database, Duration.ZERO),
+                        adaptations =
+                                Adaptations.standalone(
+                                        inbox,
+                                        formats,
+                                        (dossier, adapter) -> Map.of("ref", "LW-42")),
                         Duration.ofMinutes(5),
                         Duration.ofMillis(1));
         deliveries =
@@ -382,6 +392,9 @@ class ExportPipelineTest {
                 .extracting(Formats.Format::id, Formats.Format::label)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("original", "Original tel que reçu"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "receiver",
+                                "La forme de chaque client (adaptateurs de destinataire)"),
                         org.assertj.core.groups.Tuple.tuple("TESTCSV", "CSV"));
         active(Set.of(InvoiceStatus.READY), DocumentKinds.ALL, "TESTCSV");
 
@@ -407,6 +420,78 @@ class ExportPipelineTest {
         awaitEvent(later, Exports.STEP, "waiting");
         formats.addWriter(writer, Map.of(Capability.ID, "writer.csv", Capability.LABEL, "CSV"));
         awaitEvent(later, Exports.STEP, "exported");
+    }
+
+    @Test
+    void aReceiversFormGoesOnlyWhenAllowedWithNothingChangedButTheDeclaredTermsAndValid()
+            throws Exception {
+        formats.addWriter(new CsvWriter(), Map.of(Capability.ID, "writer.csv"));
+        TestAdapter adapter = new TestAdapter();
+        adaptations.addAdapter(adapter, Map.of(Capability.ID, "adapter.test"));
+        ReceiverRules rules = new ReceiverRules();
+        adaptations.addValidator(rules);
+        active(Set.of(InvoiceStatus.READY), DocumentKinds.ALL, Formats.RECEIVER);
+
+        // receiver XML changes off (the default): the original, and the timeline says why
+        String off = receiveXml("INV-20", "2024-06-20");
+        awaitEvent(off, Exports.STEP, "exported");
+        assertThat(new String(receiver.received.get(0).document().content(), UTF_8))
+                .startsWith("<test-invoice");
+        assertThat(steps(off)).contains("adapt:off");
+
+        // on: the receiver's form, with the declared terms added, read back and valid
+        dossiers.receiverChanges = true;
+        String on = receiveXml("INV-21", "2024-06-21");
+        awaitEvent(on, Exports.STEP, "exported");
+        ExportConnector.Export sent = receiver.received.get(1);
+        assertThat(new String(sent.document().content(), UTF_8))
+                .isEqualTo("TESTCSV;INV-21;2024-06-21;LW-42;urn:facteur:test:receiver");
+        assertThat(sent.extension()).isEqualTo("xml");
+        assertThat(detail(on, Adaptations.STEP, "ok"))
+                .contains("adapter.test")
+                .contains("BT-10 = LW-42")
+                .contains("BT-24 = urn:facteur:test:receiver")
+                .contains("Test receiver rules 1.0");
+
+        // an adapter that changes a term it does not declare: refused, not sent in that form
+        adapter.falsify = true;
+        String falsified = receiveXml("INV-22", "2024-06-22");
+        awaitEvent(falsified, Exports.STEP, "failed");
+        assertThat(detail(falsified, Adaptations.STEP, "failed"))
+                .contains("BT-1 invoice number: INV-22 <> INV-22-X");
+        adapter.falsify = false;
+
+        // the receiver's rules find an error: refused with the rule
+        rules.refuse = true;
+        String invalid = receiveXml("INV-23", "2024-06-23");
+        awaitEvent(invalid, Exports.STEP, "failed");
+        assertThat(detail(invalid, Adaptations.STEP, "failed")).contains("TEST-01");
+        assertThat(receiver.received).hasSize(2);
+    }
+
+    @Test
+    void aDeliveryCarriesTheReceiversFormWhenTheDossierAllowsIt() throws Exception {
+        formats.addWriter(new CsvWriter(), Map.of(Capability.ID, "writer.csv"));
+        adaptations.addAdapter(new TestAdapter(), Map.of(Capability.ID, "adapter.test"));
+        deliveries.setAdaptations(adaptations);
+        DeliveryPipelineTest.TestChannel post =
+                new DeliveryPipelineTest.TestChannel("delivery.postal");
+        deliveries.addChannel(
+                post,
+                Map.of(
+                        Capability.ID,
+                        "delivery.postal",
+                        io.facteur.api.DeliveryChannel.FALLBACK,
+                        true));
+        dossiers.receiverChanges = true;
+
+        String id = receiveXml("INV-30", "2024-06-30");
+        awaitEvent(id, Steps.ARCHIVE, "ok");
+        deliveries.request("acme", id, "delivery.postal", "alice");
+        awaitEvent(id, Deliveries.STEP, "posted");
+        assertThat(new String(post.sent.get(0).documents().get(0).content(), UTF_8))
+                .isEqualTo("TESTCSV;INV-30;2024-06-30;LW-42;urn:facteur:test:receiver");
+        assertThat(steps(id)).containsSubsequence("adapt:ok", "deliver:posted");
     }
 
     @Test
@@ -570,6 +655,66 @@ class ExportPipelineTest {
         }
     }
 
+    private String detail(String id, String step, String outcome) throws Exception {
+        return inbox.invoices().timeline(id).stream()
+                .filter(e -> e.step().equals(step) && e.outcome().equals(outcome))
+                .map(e -> e.detail(Locale.ENGLISH))
+                .findFirst()
+                .orElse("no " + step + ":" + outcome + " in " + steps(id));
+    }
+
+    /** A receiver's form of tests: adds a buyer reference from its settings and a specification. */
+    static final class TestAdapter implements ReceiverAdapter {
+        static final String SPEC = "urn:facteur:test:receiver";
+        volatile boolean falsify;
+
+        @Override
+        public Target target() {
+            return new Target("TESTCSV", SPEC, Set.of("BT-10", "BT-24"));
+        }
+
+        @Override
+        public boolean serves(Receiver receiver) {
+            return true;
+        }
+
+        @Override
+        public Document adapt(
+                Document xml, Invoice invoice, Receiver receiver, Map<String, Object> settings) {
+            String[] f = new String(xml.content(), UTF_8).split(";", -1);
+            String number = falsify ? f[1] + "-X" : f[1];
+            return new Document(
+                    "a.csv",
+                    "text/csv",
+                    ("TESTCSV;" + number + ";" + f[2] + ";" + settings.get("ref") + ";" + SPEC)
+                            .getBytes(UTF_8));
+        }
+    }
+
+    /** The receiver's rules of tests. */
+    static final class ReceiverRules implements Validator {
+        volatile boolean refuse;
+
+        @Override
+        public boolean appliesTo(Syntax syntax) {
+            return syntax.syntax().equals("TESTCSV") && syntax.profile().equals(TestAdapter.SPEC);
+        }
+
+        @Override
+        public ValidationReport validate(Document original, Invoice invoice) {
+            return new ValidationReport(
+                    "Test receiver rules 1.0",
+                    refuse
+                            ? List.of(
+                                    new ValidationReport.Finding(
+                                            "TEST-01",
+                                            ValidationReport.Severity.ERROR,
+                                            "",
+                                            "refused by the receiver's rules"))
+                            : List.of());
+        }
+    }
+
     /** Connection settings kept in memory, as ConfigAdmin keeps them in Karaf. */
     static final class MemorySettings implements ConnectionSettings {
         final Map<String, Map<String, Object>> values = new ConcurrentHashMap<>();
@@ -690,15 +835,31 @@ class ExportPipelineTest {
     static final class CsvReader implements InvoiceReader {
         @Override
         public Optional<Syntax> detect(Document document) {
-            return new String(document.content(), UTF_8).startsWith("TESTCSV;")
-                    ? Optional.of(new Syntax("TESTCSV", ""))
-                    : Optional.empty();
+            String text = new String(document.content(), UTF_8);
+            if (!text.startsWith("TESTCSV;")) {
+                return Optional.empty();
+            }
+            String[] f = text.split(";", -1);
+            return Optional.of(new Syntax("TESTCSV", f.length > 4 ? f[4] : "urn:facteur:test"));
         }
 
         @Override
         public Invoice read(Document document) {
-            String[] f = new String(document.content(), UTF_8).split(";");
-            return invoice(f[1], f[2]);
+            String[] f = new String(document.content(), UTF_8).split(";", -1);
+            Invoice i = invoice(f[1], f[2]);
+            return new Invoice(
+                    i.number(),
+                    i.issueDate(),
+                    i.typeCode(),
+                    i.currency(),
+                    i.dueDate(),
+                    f.length > 3 ? f[3] : "",
+                    f.length > 4 ? f[4] : i.specification(),
+                    i.seller(),
+                    i.buyer(),
+                    i.lines(),
+                    i.vatBreakdown(),
+                    i.totals());
         }
     }
 
