@@ -11,6 +11,8 @@
   let shown = null;
   // the delivery channels installed, as /api/capabilities lists them: {id, label}
   let channels = [];
+  // the receiver adapters installed (the forms a customer can choose): {id, label}
+  let adapters = [];
   // the customer of the invoice shown, or null when the directory has none
   let shownCustomer = null;
   // the customer in the form: one from the directory (with an id), or a new one (without)
@@ -102,8 +104,10 @@
     try {
       const installed = await api("/capabilities");
       channels = installed.filter((c) => c.kind === "DELIVERY_CHANNEL").map((c) => ({ id: c.id, label: c.label }));
+      adapters = installed.filter((c) => c.kind === "RECEIVER_ADAPTER").map((c) => ({ id: c.id, label: c.label }));
     } catch (e) {
       channels = []; // Facteur then chooses: the page offers "automatic" only
+      adapters = [];
     }
     fillChannels();
   }
@@ -115,6 +119,11 @@
       select.replaceChildren(option("", t("automatic"), "automatic"), ...channels.map((c) => option(c.id, channelName(c.id))));
       keepChoice(select, chosen);
     });
+    const forms = $("c-preferredFormat");
+    const form = forms.value;
+    forms.replaceChildren(option("", t("formByCountry"), "formByCountry"), ...adapters.map((a) => option(a.id, a.label)));
+    if (form && ![...forms.options].some((o) => o.value === form)) forms.append(option(form, form));
+    forms.value = form || "";
   }
 
   // a value not offered (a channel since uninstalled) is kept as it is rather than lost on saving
@@ -393,6 +402,11 @@
     $("c-city").value = a.city || "";
     $("c-countryCode").value = a.countryCode || "";
     keepChoice($("c-preferredChannel"), editing.preferredChannel);
+    const forms = $("c-preferredFormat");
+    if (editing.preferredFormat && ![...forms.options].some((o) => o.value === editing.preferredFormat)) forms.append(option(editing.preferredFormat, editing.preferredFormat));
+    forms.value = editing.preferredFormat || "";
+    $("c-buyerReference").value = editing.buyerReference || "";
+    $("c-electronicAddress").value = editing.electronicAddress || "";
     document.querySelectorAll("#customer-form .create-only").forEach((e) => { e.hidden = !!editing.id; });
     $("customer-title").textContent = editing.id ? tf("editCustomer", editing.name) : t("newCustomer");
     const hint = $("customer-hint");
@@ -425,8 +439,9 @@
       language: v("c-language") || null,
       address: address,
       preferredChannel: v("c-preferredChannel") || null,
-      // not in the form: kept as it is, a PUT replaces the whole customer
-      preferredFormat: editing.preferredFormat || null
+      preferredFormat: v("c-preferredFormat") || null,
+      buyerReference: v("c-buyerReference") || null,
+      electronicAddress: v("c-electronicAddress") || null
     };
     if (!editing.id) input.vatId = v("c-vatId") || null;
     return input;

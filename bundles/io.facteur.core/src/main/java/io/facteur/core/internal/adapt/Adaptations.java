@@ -318,7 +318,8 @@ public class Adaptations {
 
     /**
      * The invoice's receiver as the customer directory knows it: the customer's country (else the
-     * buyer's on the invoice) and the form the customer chose.
+     * buyer's on the invoice), the form the customer chose, and the buyer reference (BT-10) and
+     * electronic address (BT-49) the directory holds for it.
      */
     public Receiver receiver(InvoiceRow row, Invoice invoice) throws java.sql.SQLException {
         io.facteur.core.internal.customer.Customer customer = null;
@@ -342,7 +343,14 @@ public class Adaptations {
                 customer != null && customer.preferredFormat() != null
                         ? customer.preferredFormat()
                         : "";
-        return new Receiver(country, preferred, Map.of());
+        Map<String, String> references = new java.util.LinkedHashMap<>();
+        if (customer != null && customer.buyerReference() != null) {
+            references.put("BT-10", customer.buyerReference());
+        }
+        if (customer != null && customer.electronicAddress() != null) {
+            references.put("BT-49", customer.electronicAddress());
+        }
+        return new Receiver(country, preferred, references);
     }
 
     /**

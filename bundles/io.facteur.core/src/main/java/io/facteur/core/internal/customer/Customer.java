@@ -17,7 +17,11 @@ import java.util.List;
  * @param language ISO 639-1 language, null when unknown (the dossier's is used)
  * @param address postal address, null when unknown
  * @param preferredChannel a delivery channel's capability id, null to let Facteur choose
- * @param preferredFormat a format id, null for the original
+ * @param preferredFormat a format id, or a receiver adapter's capability id, null for the original
+ * @param buyerReference the buyer reference a receiver requires (BT-10, a Leitweg-ID), null when
+ *     none
+ * @param electronicAddress the buyer's electronic address for networks (BT-49, {@code
+ *     scheme:value}), null when none
  * @param editedBy who last edited it, null when only invoices filled it
  * @param updatedAt when it last changed
  */
@@ -31,6 +35,8 @@ public record Customer(
         PostalAddress address,
         String preferredChannel,
         String preferredFormat,
+        String buyerReference,
+        String electronicAddress,
         String editedBy,
         Instant updatedAt) {
     public Customer {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class CustomerStore {
     private static final String COLUMNS =
             "id, dossier_id, match_key, name, emails, language, address_line1, address_line2, city,"
-                    + " post_code, country, preferred_channel, preferred_format, edited_by, updated_at";
+                    + " post_code, country, preferred_channel, preferred_format, edited_by, updated_at,"
+                    + " buyer_reference, electronic_address";
     private static final Pattern SPACES = Pattern.compile("[\\s.\\-]+");
 
     private final Database database;
@@ -85,6 +86,8 @@ public final class CustomerStore {
                                 addAddress ? buyer.address() : k.address(),
                                 k.preferredChannel(),
                                 k.preferredFormat(),
+                                k.buyerReference(),
+                                k.electronicAddress(),
                                 k.editedBy(),
                                 Instant.now()),
                         false);
@@ -100,6 +103,8 @@ public final class CustomerStore {
                         email == null ? List.of() : List.of(email),
                         null,
                         usable(buyer.address()) ? buyer.address() : null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -140,12 +145,13 @@ public final class CustomerStore {
                 insert
                         ? "INSERT INTO customer (name, emails, language, address_line1, address_line2,"
                                 + " city, post_code, country, preferred_channel, preferred_format,"
-                                + " edited_by, updated_at, id, dossier_id, match_key)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                + " edited_by, updated_at, buyer_reference, electronic_address, id,"
+                                + " dossier_id, match_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                         : "UPDATE customer SET name = ?, emails = ?, language = ?, address_line1 = ?,"
                                 + " address_line2 = ?, city = ?, post_code = ?, country = ?,"
                                 + " preferred_channel = ?, preferred_format = ?, edited_by = ?,"
-                                + " updated_at = ? WHERE id = ? AND dossier_id = ? AND match_key = ?";
+                                + " updated_at = ?, buyer_reference = ?, electronic_address = ?"
+                                + " WHERE id = ? AND dossier_id = ? AND match_key = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             PostalAddress a = k.address();
             ps.setString(1, clip(k.name(), 300));
@@ -160,9 +166,11 @@ public final class CustomerStore {
             ps.setString(10, k.preferredFormat());
             ps.setString(11, clip(k.editedBy(), 200));
             ps.setTimestamp(12, Timestamp.from(k.updatedAt()));
-            ps.setString(13, k.id());
-            ps.setString(14, k.dossier());
-            ps.setString(15, k.matchKey());
+            ps.setString(13, clip(k.buyerReference(), 200));
+            ps.setString(14, clip(k.electronicAddress(), 300));
+            ps.setString(15, k.id());
+            ps.setString(16, k.dossier());
+            ps.setString(17, k.matchKey());
             ps.executeUpdate();
         }
     }
@@ -257,6 +265,8 @@ public final class CustomerStore {
                                 rs.getString(11)),
                 rs.getString(12),
                 rs.getString(13),
+                rs.getString(16),
+                rs.getString(17),
                 rs.getString(14),
                 rs.getTimestamp(15).toInstant());
     }

@@ -80,7 +80,11 @@ public class CustomersResource {
      * @param language fr, en or de; empty for the dossier's
      * @param address postal address, null when unknown
      * @param preferredChannel a delivery channel's capability id, empty to let Facteur choose
-     * @param preferredFormat a format id, empty for the original
+     * @param preferredFormat a format id, or a receiver adapter's capability id, empty for the
+     *     original
+     * @param buyerReference the buyer reference its receiver requires (BT-10, a Leitweg-ID)
+     * @param electronicAddress its electronic address for networks (BT-49), {@code scheme:value}
+     *     such as {@code 0208:0123456789}
      */
     public record CustomerInput(
             String name,
@@ -91,7 +95,9 @@ public class CustomersResource {
             String language,
             PostalAddress address,
             String preferredChannel,
-            String preferredFormat) {}
+            String preferredFormat,
+            String buyerReference,
+            String electronicAddress) {}
 
     @GET
     @Operation(summary = "The dossier's customers by name; q filters on name and e-mail")
@@ -222,6 +228,8 @@ public class CustomersResource {
                 in.address(),
                 blank(in.preferredChannel()) ? null : in.preferredChannel(),
                 blank(in.preferredFormat()) ? null : in.preferredFormat(),
+                blank(in.buyerReference()) ? null : in.buyerReference().strip(),
+                blank(in.electronicAddress()) ? null : in.electronicAddress().strip(),
                 by,
                 Instant.now());
     }
@@ -269,6 +277,18 @@ public class CustomersResource {
         }
         if (!blank(in.preferredFormat()) && !CHANNEL.matcher(in.preferredFormat()).matches()) {
             errors.add(new Problem.FieldError("preferredFormat", "a format id"));
+        }
+        if (!blank(in.buyerReference())
+                && (in.buyerReference().length() > 200 || bad(in.buyerReference()))) {
+            errors.add(new Problem.FieldError("buyerReference", "at most 200 characters"));
+        }
+        if (!blank(in.electronicAddress())
+                && !in.electronicAddress().strip().matches("[0-9]{4}:[^\\s:]{1,200}")) {
+            errors.add(
+                    new Problem.FieldError(
+                            "electronicAddress",
+                            "scheme:value, a four-digit scheme (ISO 6523 ICD or EAS) such as"
+                                    + " 0208:0123456789"));
         }
         PostalAddress a = in.address();
         if (a != null) {

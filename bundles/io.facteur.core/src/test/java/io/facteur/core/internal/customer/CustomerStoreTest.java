@@ -68,6 +68,8 @@ class CustomerStoreTest {
                             k.address(),
                             null,
                             null,
+                            "04011000-12345-03",
+                            "0204:04011000-12345-03",
                             "alice",
                             Instant.now()),
                     false);
@@ -80,6 +82,9 @@ class CustomerStoreTest {
             assertThat(now.emails()).containsExactly("einkauf@kunden.example");
             assertThat(now.language()).isEqualTo("de");
             assertThat(now.address().city()).isEqualTo("Frankfurt");
+            // what its receiver requires stays, for receiver adapters
+            assertThat(now.buyerReference()).isEqualTo("04011000-12345-03");
+            assertThat(now.electronicAddress()).isEqualTo("0204:04011000-12345-03");
         }
         // an electronic address that is no e-mail address is not taken as one
         try (Connection c = database.connection()) {

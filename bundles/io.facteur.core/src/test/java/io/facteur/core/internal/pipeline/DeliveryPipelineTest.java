@@ -327,6 +327,8 @@ class DeliveryPipelineTest {
                                     k.address(),
                                     null,
                                     null,
+                                    null,
+                                    null,
                                     "alice",
                                     Instant.now()),
                             false);
