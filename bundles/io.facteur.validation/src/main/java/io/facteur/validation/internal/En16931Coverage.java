@@ -1,6 +1,7 @@
 package io.facteur.validation.internal;
 
 import com.helger.diagnostics.error.IError;
+import com.helger.diver.api.coord.DVRCoordinate;
 import com.helger.phive.api.EValidationBaseType;
 import com.helger.phive.api.executor.IValidationExecutor;
 import com.helger.phive.api.result.ValidationResult;
@@ -16,9 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What {@code validation.en16931} already reports on a CII invoice, so that another report can
- * leave it out: the rules of CEN's CII Schematron, by id and severity, and the complaints of the
- * CII D16B XML Schema.
+ * What {@code validation.en16931} already reports on an invoice, so that another report can leave
+ * it out: the rules of CEN's Schematron, by id and severity, and the complaints of the CII D16B XML
+ * Schema.
  */
 final class En16931Coverage {
 
@@ -37,7 +38,12 @@ final class En16931Coverage {
      * assertion of that id, at least as severe (CEN warns of CII-SR-465, Factur-X forbids it).
      */
     boolean reports(Finding finding) {
-        Severity cen = library.ruleIds(En16931Validator.CII_RULES).get(finding.rule());
+        return reports(finding, En16931Validator.CII_RULES);
+    }
+
+    /** The same for the CEN rules of another syntax, such as UBL Invoice. */
+    boolean reports(Finding finding, DVRCoordinate cenRules) {
+        Severity cen = library.ruleIds(cenRules).get(finding.rule());
         return cen != null && cen.compareTo(finding.severity()) <= 0;
     }
 

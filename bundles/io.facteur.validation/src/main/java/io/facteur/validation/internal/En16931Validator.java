@@ -28,6 +28,12 @@ public class En16931Validator extends PhiveValidator {
     /** The CEN rules this validator applies to CII documents. */
     static final DVRCoordinate CII_RULES = EN16931Validation.VID_CII_1316;
 
+    /** The CEN rules this validator applies to UBL invoices. */
+    static final DVRCoordinate UBL_INVOICE_RULES = EN16931Validation.VID_UBL_INVOICE_1316;
+
+    /** The CEN rules this validator applies to UBL credit notes. */
+    static final DVRCoordinate UBL_CREDIT_NOTE_RULES = EN16931Validation.VID_UBL_CREDIT_NOTE_1316;
+
     private static final Set<String> SYNTAXES = Set.of("CII", "UBL", "FACTUR_X");
 
     /** Creates the validator on the bundle's shared rule library. */
@@ -59,13 +65,9 @@ public class En16931Validator extends PhiveValidator {
             case CII:
                 return Optional.of(RuleSet.of("EN16931-CII", CII_RULES));
             case UBL_INVOICE:
-                return Optional.of(
-                        RuleSet.of("EN16931-UBL", EN16931Validation.VID_UBL_INVOICE_1316));
+                return Optional.of(RuleSet.of("EN16931-UBL", UBL_INVOICE_RULES));
             case UBL_CREDIT_NOTE:
-                return Optional.of(
-                        RuleSet.of(
-                                "EN16931-UBL-CreditNote",
-                                EN16931Validation.VID_UBL_CREDIT_NOTE_1316));
+                return Optional.of(RuleSet.of("EN16931-UBL-CreditNote", UBL_CREDIT_NOTE_RULES));
             default:
                 return Optional.empty();
         }

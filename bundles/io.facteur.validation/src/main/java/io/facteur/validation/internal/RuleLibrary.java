@@ -7,6 +7,8 @@ import com.helger.phive.api.executor.IValidationExecutor;
 import com.helger.phive.api.executorset.IValidationExecutorSet;
 import com.helger.phive.api.executorset.ValidationExecutorSetRegistry;
 import com.helger.phive.en16931.EN16931Validation;
+import com.helger.phive.france.FranceCTCValidation;
+import com.helger.phive.peppol.PeppolValidationBisEurope;
 import com.helger.phive.xml.source.IValidationSourceXML;
 import com.helger.phive.xrechnung.XRechnungValidation;
 import com.helger.phive.zugferd.ZugferdValidation;
@@ -21,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The phive rule sets of this bundle (EN 16931, XRechnung, Factur-X / ZUGFeRD), registered once and
- * each compiled once, lazily on first use, then shared by every validation on every thread.
+ * The phive rule sets of this bundle (EN 16931, XRechnung, Factur-X / ZUGFeRD, Peppol BIS, French
+ * CTC), registered once and each compiled once, lazily on first use, then shared by every
+ * validation on every thread.
  */
 @Component(service = RuleLibrary.class)
 public class RuleLibrary {
@@ -116,10 +119,12 @@ public class RuleLibrary {
                 current = registry;
                 if (current == null) {
                     current = new ValidationExecutorSetRegistry<>();
-                    // XRechnung's and ZUGFeRD's sets build on the EN 16931 ones: these come first
+                    // the national sets build on the EN 16931 ones: these come first
                     EN16931Validation.initEN16931(current);
                     XRechnungValidation.initXRechnung(current);
                     ZugferdValidation.initZugferd(current);
+                    PeppolValidationBisEurope.init(current);
+                    FranceCTCValidation.initFranceCTC(current);
                     registry = current;
                 }
             }

@@ -4,11 +4,10 @@ import com.helger.diver.api.coord.DVRCoordinate;
 import com.helger.phive.xrechnung.XRechnungValidation;
 import io.facteur.api.Capability;
 import io.facteur.api.CapabilityKind;
-import io.facteur.api.Syntax;
 import io.facteur.api.Validator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,26 +24,15 @@ import org.osgi.service.component.annotations.Reference;
         capability = "validation.xrechnung",
         kind = CapabilityKind.VALIDATOR,
         label = "XRechnung (KoSIT rules)")
-public class XRechnungValidator extends PhiveValidator {
+public class XRechnungValidator extends DeclaredRulesValidator {
 
-    private static final Set<String> SYNTAXES = Set.of("CII", "UBL", "FACTUR_X");
     private static final Pattern XRECHNUNG =
             Pattern.compile("urn:xeinkauf\\.de:kosit:(extension:)?xrechnung_(3\\.0|2\\.3)");
 
     /** Creates the validator on the bundle's shared rule library. */
     @Activate
     public XRechnungValidator(@Reference RuleLibrary library) {
-        super(library);
-    }
-
-    @Override
-    public boolean appliesTo(Syntax syntax) {
-        return SYNTAXES.contains(syntax.syntax()) && XRECHNUNG.matcher(syntax.profile()).find();
-    }
-
-    @Override
-    boolean reportsLayer(String rulePath) {
-        return rulePath.contains("XRechnung");
+        super(library, Set.of("CII", "UBL", "FACTUR_X"), XRECHNUNG, Pattern.compile("XRechnung"));
     }
 
     @Override
@@ -53,11 +41,7 @@ public class XRechnungValidator extends PhiveValidator {
     }
 
     @Override
-    Optional<RuleSet> ruleSetFor(XmlSyntax syntax, String bt24) {
-        Matcher declared = XRECHNUNG.matcher(bt24);
-        if (!declared.find()) {
-            return Optional.empty();
-        }
+    Optional<RuleSet> ruleSetFor(XmlSyntax syntax, MatchResult declared) {
         boolean extension = declared.group(1) != null;
         boolean v30 = "3.0".equals(declared.group(2));
         DVRCoordinate id;
