@@ -183,6 +183,75 @@ public class ExportIT extends FacteurTestSupport {
     }
 
     @Test
+    public void aGermanCustomerReceivesXRechnungWithItsLeitwegIdChecked() throws Exception {
+        if (!featuresService.isInstalled(featuresService.getFeature(FEATURE))) {
+            featuresService.installFeature(FEATURE);
+            waitForApi();
+        }
+        waitFor(
+                () -> get("/api/capabilities").body().contains("\"adapter.xrechnung.ubl\""),
+                60_000,
+                "the XRechnung adapter in the registry");
+        createDossier("recv");
+        Answer allowed =
+                admin(
+                        "PUT",
+                        "/api/dossiers/recv/settings/dossier",
+                        "{\"language\":\"de\",\"allowReceiverXmlChanges\":true}");
+        assertEquals(allowed.body(), 200, allowed.status());
+        // the directory knows the public buyer's Leitweg-ID before its first invoice
+        Answer customer =
+                admin(
+                        "POST",
+                        "/api/dossiers/recv/customers",
+                        "{\"name\":\"[Buyer name]\",\"identifier\":\"[Buyer identifier]\","
+                                + "\"buyerReference\":\"991-01234-56\"}");
+        assertEquals(customer.body(), 201, customer.status());
+
+        String base = "/api/dossiers/recv/connectors";
+        Answer made =
+                admin(
+                        "POST",
+                        base,
+                        "{\"kind\":\"export.sftp\",\"name\":\"Behörde\",\"documents\":\"ALL\","
+                                + "\"statuses\":[\"READY\"],\"format\":\"receiver\",\"settings\":{"
+                                + settings("s3cret").replace("{number}-{invoice}", "recv-{invoice}")
+                                + "}}");
+        assertEquals(made.body(), 201, made.status());
+        String path = base + "/" + made.json().get("id").asText();
+        String fingerprint =
+                admin("POST", path + "/test", "").json().get("confirm").get("hostKey").asText();
+        assertEquals(
+                200,
+                admin(
+                                "PUT",
+                                path,
+                                "{\"settings\":{"
+                                        + settings("s3cret")
+                                                .replace("{number}-{invoice}", "recv-{invoice}")
+                                        + ",\"hostKey\":\""
+                                        + fingerprint
+                                        + "\"}}")
+                        .status());
+        assertTrue(admin("POST", path + "/test", "").json().get("success").asBoolean());
+        assertEquals(200, admin("PUT", path, "{\"state\":\"ACTIVE\"}").status());
+
+        String id = postTo("recv", "cii/01.01a-INVOICE_uncefact.xml", "application/xml");
+        waitFor(
+                () -> Files.exists(root.resolve("in").resolve("recv-" + id + ".xml")),
+                90_000,
+                "the XRechnung on the SFTP server");
+        String xml = Files.readString(root.resolve("in").resolve("recv-" + id + ".xml"));
+        assertTrue(xml, xml.contains("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"));
+        assertTrue(xml, xml.contains("xrechnung_3.0"));
+        assertTrue(xml, xml.contains(">991-01234-56<"));
+        String timeline = get("/api/dossiers/recv/invoices/" + id + "?lang=en").body();
+        assertTrue(timeline, timeline.contains("Adapted by adapter.xrechnung.ubl"));
+        assertTrue(timeline, timeline.contains("BT-10 = 991-01234-56"));
+        assertEquals("", PlatformIT.errorLines());
+    }
+
+    @Test
     public void anHttpConnectorToAPrivateOrMetadataAddressFailsItsTestAndStaysInactive()
             throws Exception {
         createDossier("exphttp");
@@ -262,12 +331,21 @@ public class ExportIT extends FacteurTestSupport {
     }
 
     private String post(String file) throws Exception {
+        return postTo("exp", file, "application/pdf");
+    }
+
+    private String postTo(String dossier, String file, String type) throws Exception {
         Path invoice = Path.of(System.getProperty("facteur.corpus"), file);
         HttpResponse<String> posted =
                 client.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dossiers/exp/invoices"))
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                baseUrl()
+                                                        + "/api/dossiers/"
+                                                        + dossier
+                                                        + "/invoices"))
                                 .header("Authorization", basic(ADMIN, PASSWORD))
-                                .header("Content-Type", "application/pdf")
+                                .header("Content-Type", type)
                                 .POST(
                                         HttpRequest.BodyPublishers.ofByteArray(
                                                 Files.readAllBytes(invoice)))

@@ -1,0 +1,259 @@
+package io.facteur.adapterkit;
+
+import io.facteur.api.Document;
+import io.facteur.api.InvoiceReader;
+import io.facteur.api.InvoiceWriter;
+import io.facteur.api.ReceiverAdapter;
+import io.facteur.api.ReceiverAdapter.Receiver;
+import io.facteur.api.ReceiverAdapter.Target;
+import io.facteur.api.Syntax;
+import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.ValidationReport;
+import io.facteur.api.ValidationReport.Finding;
+import io.facteur.api.ValidationReport.Severity;
+import io.facteur.api.invoice.BusinessTerms;
+import io.facteur.api.invoice.BusinessTerms.Difference;
+import io.facteur.api.invoice.Invoice;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs a receiver adapter over a corpus the way the core runs it for one receiver: reads each CII
+ * and UBL invoice with the project's readers, writes it in the adapter's target syntax with the
+ * project's writers when the syntax differs, adapts it, reads the result back, allows differences
+ * from the source only in the target's declared terms ({@link BusinessTerms#differences}), and
+ * validates the result with the rule sets that apply. Immutable; the {@code with*} methods give a
+ * changed copy.
+ */
+public final class AdapterKit {
+
+    /** Larger corpus files are refused: the kit reads whole files into memory. */
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    private static final Set<String> XML_SYNTAXES = Set.of("CII", "UBL");
+
+    private final ReceiverAdapter adapter;
+    private final Receiver receiver;
+    private final Map<String, Object> settings;
+    private final List<InvoiceReader> readers;
+    private final List<InvoiceWriter> writers;
+    private final ValidationStep validation;
+
+    private AdapterKit(
+            ReceiverAdapter adapter,
+            Receiver receiver,
+            Map<String, Object> settings,
+            List<InvoiceReader> readers,
+            List<InvoiceWriter> writers,
+            ValidationStep validation) {
+        this.adapter = adapter;
+        this.receiver = receiver;
+        this.settings = Map.copyOf(settings);
+        this.readers = List.copyOf(readers);
+        this.writers = List.copyOf(writers);
+        this.validation = validation;
+    }
+
+    /**
+     * A kit for this adapter with the project's readers, writers and validators found on the class
+     * path, for a receiver in no country with no references and no settings.
+     */
+    public static AdapterKit of(ReceiverAdapter adapter) {
+        Components components = Components.onClassPath();
+        return new AdapterKit(
+                adapter,
+                new Receiver("", "", Map.of()),
+                Map.of(),
+                components.provide(InvoiceReader.class),
+                components.provide(InvoiceWriter.class),
+                new ProjectValidators(components));
+    }
+
+    /** The same kit for this receiver. */
+    public AdapterKit withReceiver(Receiver receiver) {
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation);
+    }
+
+    /** The same kit with these dossier settings of the adapter. */
+    public AdapterKit withSettings(Map<String, Object> settings) {
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation);
+    }
+
+    /** The same kit with another validation (a team's own, or {@link ValidationStep#none()}). */
+    public AdapterKit withValidation(ValidationStep validation) {
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation);
+    }
+
+    /** The readers the kit uses. */
+    public List<InvoiceReader> readers() {
+        return readers;
+    }
+
+    /** The writers the kit uses. */
+    public List<InvoiceWriter> writers() {
+        return writers;
+    }
+
+    /**
+     * Checks every CII and UBL invoice of these folders (not recursively, in name order); other
+     * files (PDF, foreign XML) are listed as ignored.
+     */
+    public KitReport run(Path... folders) {
+        List<FileResult> results = new ArrayList<>();
+        List<Path> ignored = new ArrayList<>();
+        for (Path folder : folders) {
+            for (Path file : files(folder)) {
+                Document source = document(file);
+                Optional<Syntax> syntax = detect(source);
+                if (syntax.isPresent() && XML_SYNTAXES.contains(syntax.get().syntax())) {
+                    results.add(check(file, source, syntax.get()));
+                } else {
+                    ignored.add(file);
+                }
+            }
+        }
+        return new KitReport(adapter.target(), results, ignored);
+    }
+
+    /** Checks one CII or UBL invoice file. */
+    public FileResult check(Path file) {
+        Document source = document(file);
+        Optional<Syntax> syntax = detect(source);
+        if (syntax.isEmpty()) {
+            return FileResult.of(file, Outcome.REFUSED, "no reader recognises this file");
+        }
+        return check(file, source, syntax.get());
+    }
+
+    private FileResult check(Path file, Document sourceDocument, Syntax sourceSyntax) {
+        Target target = adapter.target();
+        Invoice source;
+        Document inTarget;
+        try {
+            source = reader(sourceDocument).orElseThrow().read(sourceDocument);
+            inTarget = inTargetSyntax(sourceDocument, sourceSyntax.syntax(), source, target);
+        } catch (UnreadableInvoiceException e) {
+            return FileResult.of(file, Outcome.REFUSED, "project: " + e.getMessage());
+        }
+        Document adapted;
+        try {
+            adapted = adapter.adapt(inTarget, source, receiver, settings);
+        } catch (UnreadableInvoiceException e) {
+            String reason = e.getMessage();
+            return reason == null || reason.isBlank()
+                    ? FileResult.of(file, Outcome.BROKEN, "refused without a reason")
+                    : FileResult.of(file, Outcome.REFUSED, reason);
+        } catch (RuntimeException e) {
+            return FileResult.of(file, Outcome.BROKEN, "adapter threw " + e);
+        }
+        return checkAdapted(file, source, adapted, target);
+    }
+
+    private FileResult checkAdapted(Path file, Invoice source, Document adapted, Target target) {
+        if (adapted == null) {
+            return FileResult.of(file, Outcome.BROKEN, "adapter returned nothing");
+        }
+        Optional<InvoiceReader> reader = reader(adapted);
+        Optional<Syntax> syntax = detect(adapted);
+        if (reader.isEmpty() || !syntax.orElseThrow().syntax().equals(target.syntax())) {
+            return FileResult.of(
+                    file,
+                    Outcome.BROKEN,
+                    "result is not "
+                            + target.syntax()
+                            + " (detected: "
+                            + syntax.map(Syntax::syntax).orElse("nothing")
+                            + ")");
+        }
+        Invoice copy;
+        try {
+            copy = reader.get().read(adapted);
+        } catch (UnreadableInvoiceException e) {
+            return FileResult.of(file, Outcome.BROKEN, "result unreadable: " + e.getMessage());
+        }
+        if (!target.specification().isEmpty()
+                && !target.specification().equals(copy.specification())) {
+            return FileResult.of(
+                    file,
+                    Outcome.BROKEN,
+                    "result declares BT-24 '" + copy.specification() + "', not its target's");
+        }
+        List<Difference> outside =
+                BusinessTerms.differences(source, copy).stream()
+                        .filter(d -> !target.adds().contains(d.term().split(" ")[0]))
+                        .toList();
+        List<ValidationReport> reports =
+                validation.validate(
+                        adapted, copy, new Syntax(target.syntax(), copy.specification()));
+        List<Finding> errors =
+                reports.stream()
+                        .flatMap(r -> r.findings().stream())
+                        .filter(f -> f.severity() == Severity.ERROR)
+                        .toList();
+        List<String> ruleSets = reports.stream().map(ValidationReport::ruleSet).toList();
+        Outcome outcome =
+                !outside.isEmpty()
+                        ? Outcome.FALSIFIED
+                        : errors.isEmpty() ? Outcome.CONFORM : Outcome.INVALID;
+        String reason =
+                switch (outcome) {
+                    case FALSIFIED -> "terms changed outside " + target.adds();
+                    case INVALID -> "error findings of " + ruleSets;
+                    default -> "";
+                };
+        return new FileResult(file, outcome, reason, outside, errors, ruleSets);
+    }
+
+    private Document inTargetSyntax(
+            Document source, String sourceSyntax, Invoice invoice, Target target)
+            throws UnreadableInvoiceException {
+        if (sourceSyntax.equals(target.syntax())) {
+            return source;
+        }
+        for (InvoiceWriter writer : writers) {
+            if (writer.syntax().equals(target.syntax()) && writer.accepts(sourceSyntax)) {
+                return writer.write(source, sourceSyntax, invoice, Locale.ENGLISH);
+            }
+        }
+        throw new UnreadableInvoiceException(
+                "no writer from " + sourceSyntax + " to " + target.syntax() + " on the class path");
+    }
+
+    private Optional<Syntax> detect(Document document) {
+        return readers.stream().map(r -> r.detect(document)).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<InvoiceReader> reader(Document document) {
+        return readers.stream().filter(r -> r.detect(document).isPresent()).findFirst();
+    }
+
+    private static List<Path> files(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the corpus folder " + folder, e);
+        }
+    }
+
+    private static Document document(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new IllegalArgumentException(
+                        file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return new Document(
+                    file.getFileName().toString(), "application/xml", Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}

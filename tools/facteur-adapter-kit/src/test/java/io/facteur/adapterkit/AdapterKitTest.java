@@ -1,0 +1,130 @@
+package io.facteur.adapterkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The kit's verdicts, on adapters whose behaviour is known. */
+class AdapterKitTest {
+
+    private static final Path UBL_01 = SharedCorpus.folder("ubl").resolve("01.01a-INVOICE_ubl.xml");
+    private static final Path CII_01 =
+            SharedCorpus.folder("cii").resolve("01.01a-INVOICE_uncefact.xml");
+
+    @Test
+    void anAdapterThatChangesNothingIsConformOnTheWholeCorpusButWhatUblCannotCarry() {
+        KitReport report =
+                AdapterKit.of(TestAdapters.editing("UBL", Set.of(), UnaryOperator.identity()))
+                        .withValidation(ValidationStep.none())
+                        .run(SharedCorpus.folder("cii"), SharedCorpus.folder("ubl"));
+
+        // the two CII files without lines UBL cannot carry (the UBL writer says why)
+        assertThat(report.with(Outcome.REFUSED))
+                .extracting(FileResult::name)
+                .containsExactlyInAnyOrder("facturFrMinimum.xml", "factur-x-basicwl.xml");
+        assertThat(report.with(Outcome.REFUSED))
+                .allMatch(r -> r.reason().contains("no invoice line (BG-25)"));
+        assertThat(report.count(Outcome.CONFORM)).isEqualTo(report.results().size() - 2);
+        assertThat(report.results().size() + report.ignored().size()).isEqualTo(82);
+        report.assertConformOrRefused();
+    }
+
+    @Test
+    void aChangedInvoiceNumberIsFalsified() {
+        FileResult result =
+                AdapterKit.of(
+                                TestAdapters.editing(
+                                        "UBL",
+                                        Set.of("BT-10"),
+                                        xml ->
+                                                xml.replace(
+                                                        "<cbc:ID>123456XX</cbc:ID>",
+                                                        "<cbc:ID>X</cbc:ID>")))
+                        .withValidation(ValidationStep.none())
+                        .check(UBL_01);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FALSIFIED);
+        assertThat(result.differences()).extracting(d -> d.term()).containsExactly("BT-1");
+    }
+
+    @Test
+    void aChangeInADeclaredTermIsAllowed() {
+        FileResult result =
+                AdapterKit.of(
+                                TestAdapters.editing(
+                                        "UBL",
+                                        Set.of("BT-10"),
+                                        xml ->
+                                                xml.replaceFirst(
+                                                        "<cbc:BuyerReference>[^<]*<",
+                                                        "<cbc:BuyerReference>04011000-12345-34<")))
+                        .check(UBL_01);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONFORM);
+        assertThat(result.ruleSets()).anyMatch(r -> r.startsWith("EN16931-UBL"));
+    }
+
+    @Test
+    void anErrorFindingMakesTheResultInvalid() {
+        FileResult result =
+                AdapterKit.of(
+                                TestAdapters.editing(
+                                        "UBL",
+                                        Set.of("BT-3"),
+                                        xml ->
+                                                xml.replace(
+                                                        "<cbc:InvoiceTypeCode>380<",
+                                                        "<cbc:InvoiceTypeCode>999<")))
+                        .check(UBL_01);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+        // the code list rule of the invoice type code (UNTDID 1001)
+        assertThat(result.errorRules()).contains("BR-CL-01");
+    }
+
+    @Test
+    void aRefusalWithAReasonIsRefusedAndOneWithoutIsBroken() {
+        assertThat(AdapterKit.of(TestAdapters.refusing("BT-10 is missing")).check(CII_01))
+                .extracting(FileResult::outcome, FileResult::reason)
+                .containsExactly(Outcome.REFUSED, "BT-10 is missing");
+        assertThat(AdapterKit.of(TestAdapters.refusing(" ")).check(CII_01).outcome())
+                .isEqualTo(Outcome.BROKEN);
+    }
+
+    @Test
+    void aResultInAnotherSyntaxIsBroken() {
+        FileResult result =
+                AdapterKit.of(TestAdapters.editing("CII", Set.of(), xml -> "<x/>")).check(CII_01);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(result.reason()).contains("result is not CII");
+    }
+
+    @Test
+    void theAssertionNamesEveryFileThatIsNotAsExpected() {
+        KitReport report =
+                AdapterKit.of(
+                                TestAdapters.editing(
+                                        "UBL",
+                                        Set.of(),
+                                        xml ->
+                                                xml.replaceFirst(
+                                                        "<cbc:PayableAmount currencyID=\"EUR\">",
+                                                        "<cbc:PayableAmount currencyID=\"EUR\">1")))
+                        .withValidation(ValidationStep.none())
+                        .run(SharedCorpus.folder("ubl"));
+
+        assertThat(report.count(Outcome.FALSIFIED)).isPositive();
+        assertThatThrownBy(report::assertConformOrRefused)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BT-115");
+        assertThatThrownBy(() -> report.assertConformOrRefused(Map.of("nowhere.xml", Set.of("X"))))
+                .hasMessageContaining(
+                        "nowhere.xml: named as refused by the rules, but not in the corpus");
+    }
+}
