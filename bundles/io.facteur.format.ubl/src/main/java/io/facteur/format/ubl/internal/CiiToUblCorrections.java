@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CustomerPartyType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.OrderReferenceType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyIdentificationType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.SupplierPartyType;
@@ -15,40 +16,61 @@ import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentit
 import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.TradePartyType;
 
 /**
- * Puts back what {@code en16931-cii2ubl} 3.1.3 loses of BT-29 / BT-46 (seller and buyer
- * identifiers, repeatable): a party with both its own identifier ({@code ram:ID}) and a global one
- * ({@code ram:GlobalID}) comes out with the global one only. The UBL party then lists the CII's
- * identifiers in the CII's order (own ones first, then global ones, each with its scheme), followed
- * by any other identification the converter wrote.
+ * Puts back what {@code en16931-cii2ubl} 3.1.3 loses or writes empty:
+ *
+ * <ul>
+ *   <li>BT-29 / BT-46 (seller and buyer identifiers, repeatable): a party with both its own
+ *       identifier ({@code ram:ID}) and a global one ({@code ram:GlobalID}) comes out with the
+ *       global one only. The UBL party then lists the CII's identifiers in the CII's order (own
+ *       ones first, then global ones, each with its scheme), followed by any other identification
+ *       the converter wrote.
+ *   <li>BT-14 without BT-13: a sales order reference without purchase order reference comes out
+ *       with an empty {@code cac:OrderReference/cbc:ID}, which UBL requires; Peppol BIS Billing 3.0
+ *       says to write {@value #NO_PURCHASE_ORDER} there.
+ * </ul>
+ *
+ * Last, the elements the converter writes empty are removed ({@link EmptyElements}).
  */
 final class CiiToUblCorrections {
+
+    /** BT-13 when there is none, where UBL requires one: Peppol BIS Billing 3.0, BT-14. */
+    static final String NO_PURCHASE_ORDER = "NA";
 
     private CiiToUblCorrections() {}
 
     static void apply(CrossIndustryInvoiceType cii, Object ubl) {
-        if (cii.getSupplyChainTradeTransaction() == null) {
-            return;
-        }
-        HeaderTradeAgreementType agreement =
-                cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeAgreement();
-        if (agreement == null) {
-            return;
-        }
         SupplierPartyType supplier = null;
         CustomerPartyType customer = null;
+        OrderReferenceType order = null;
         if (ubl instanceof InvoiceType invoice) {
             supplier = invoice.getAccountingSupplierParty();
             customer = invoice.getAccountingCustomerParty();
+            order = invoice.getOrderReference();
         } else if (ubl instanceof CreditNoteType note) {
             supplier = note.getAccountingSupplierParty();
             customer = note.getAccountingCustomerParty();
+            order = note.getOrderReference();
         }
-        if (supplier != null) {
+        HeaderTradeAgreementType agreement =
+                cii.getSupplyChainTradeTransaction() == null
+                        ? null
+                        : cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeAgreement();
+        if (agreement != null && supplier != null) {
             identifiers(agreement.getSellerTradeParty(), supplier.getParty());
         }
-        if (customer != null) {
+        if (agreement != null && customer != null) {
             identifiers(agreement.getBuyerTradeParty(), customer.getParty());
         }
+        if (order != null
+                && isEmpty(order.getIDValue())
+                && !isEmpty(order.getSalesOrderIDValue())) {
+            order.setID(NO_PURCHASE_ORDER);
+        }
+        EmptyElements.remove(ubl);
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isBlank();
     }
 
     private static void identifiers(TradePartyType cii, PartyType ubl) {

@@ -23,8 +23,8 @@ import un.unece.uncefact.data.standard.crossindustryinvoice._100.CrossIndustryIn
 
 /**
  * Writes UBL 2.1 Invoice and CreditNote documents as CII D16B with phax's maintained EN 16931
- * converter ({@code en16931-ubl2cii}), with the few business terms it loses put back ({@link
- * UblToCiiCorrections}).
+ * converter ({@code en16931-ubl2cii}), with the business terms it loses put back and the empty
+ * elements it writes removed ({@link UblToCiiCorrections}).
  */
 @Component(service = InvoiceWriter.class)
 @Capability(capability = "writer.cii", kind = CapabilityKind.INVOICE_WRITER, label = "CII D16B")
@@ -82,7 +82,8 @@ public class CiiWriter implements InvoiceWriter {
                             due != null
                                     ? due
                                     : UblToCiiCorrections.paymentDueDate(ubl.getPaymentMeans()),
-                            "380");
+                            "380",
+                            ubl.getProfileIDValue());
                 }
             } else if (UblReader.CREDIT_NOTE_NAMESPACE.equals(namespace)
                     && "CreditNote".equals(root)) {
@@ -94,7 +95,8 @@ public class CiiWriter implements InvoiceWriter {
                             party(ubl.getAccountingSupplierParty()),
                             party(ubl.getAccountingCustomerParty()),
                             UblToCiiCorrections.paymentDueDate(ubl.getPaymentMeans()),
-                            "381");
+                            "381",
+                            ubl.getProfileIDValue());
                 }
             } else {
                 throw new UnreadableInvoiceException(

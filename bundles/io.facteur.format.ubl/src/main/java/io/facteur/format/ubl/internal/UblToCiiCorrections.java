@@ -7,15 +7,18 @@ import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.Par
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PaymentMeansType;
 import un.unece.uncefact.data.standard.crossindustryinvoice._100.CrossIndustryInvoiceType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.DocumentContextParameterType;
+import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.ExchangedDocumentContextType;
 import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.HeaderTradeAgreementType;
 import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.HeaderTradeSettlementType;
 import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.LegalOrganizationType;
 import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.TradePartyType;
 import un.unece.uncefact.data.standard.reusableaggregatebusinessinformationentity._100.TradePaymentTermsType;
 import un.unece.uncefact.data.standard.unqualifieddatatype._100.DateTimeType;
+import un.unece.uncefact.data.standard.unqualifieddatatype._100.TextType;
 
 /**
- * Puts back four business terms that {@code en16931-ubl2cii} 2.1.0 loses or moves, so that the CII
+ * Puts back the business terms that {@code en16931-ubl2cii} 2.1.0 loses or moves, so that the CII
  * says what the UBL says (EN 16931-3-2 and -3-3 syntax bindings):
  *
  * <ul>
@@ -29,7 +32,12 @@ import un.unece.uncefact.data.standard.unqualifieddatatype._100.DateTimeType;
  *   <li>BT-90: the SEPA creditor identifier, which UBL carries as a seller {@code
  *       PartyIdentification} with scheme SEPA, becomes a seller {@code ID} (BT-29) in CII; it
  *       belongs in {@code ApplicableHeaderTradeSettlement/CreditorReferenceID}.
+ *   <li>BT-23: the business process ({@code cbc:ProfileID}) is left out; it belongs in {@code
+ *       BusinessProcessSpecifiedDocumentContextParameter/ID}.
+ *   <li>BG-6 and BG-9: the seller's and buyer's contacts are left out ({@link CiiContacts}).
  * </ul>
+ *
+ * Last, the elements the converter writes empty are removed ({@link EmptyElements}).
  */
 final class UblToCiiCorrections {
 
@@ -42,25 +50,47 @@ final class UblToCiiCorrections {
      * @param buyer the UBL buyer party, may be null
      * @param dueDate BT-9 as the UBL declares it, may be null
      * @param defaultTypeCode 380 for an Invoice element, 381 for a CreditNote element
+     * @param businessProcess BT-23 as the UBL declares it, may be null
      */
     static void apply(
             CrossIndustryInvoiceType cii,
             PartyType seller,
             PartyType buyer,
             LocalDate dueDate,
-            String defaultTypeCode) {
+            String defaultTypeCode,
+            String businessProcess) {
         if (cii.getExchangedDocument() != null
                 && isEmpty(cii.getExchangedDocument().getTypeCodeValue())) {
             cii.getExchangedDocument().setTypeCode(defaultTypeCode);
         }
-        if (cii.getSupplyChainTradeTransaction() == null) {
+        businessProcess(cii, businessProcess);
+        if (cii.getSupplyChainTradeTransaction() != null) {
+            parties(cii, seller, buyer, dueDate);
+        }
+        EmptyElements.remove(cii);
+    }
+
+    private static void businessProcess(CrossIndustryInvoiceType cii, String businessProcess) {
+        ExchangedDocumentContextType context = cii.getExchangedDocumentContext();
+        if (isEmpty(businessProcess)
+                || context == null
+                || context.hasBusinessProcessSpecifiedDocumentContextParameterEntries()) {
             return;
         }
+        DocumentContextParameterType parameter = new DocumentContextParameterType();
+        parameter.setID(businessProcess);
+        context.addBusinessProcessSpecifiedDocumentContextParameter(parameter);
+    }
+
+    private static void parties(
+            CrossIndustryInvoiceType cii, PartyType seller, PartyType buyer, LocalDate dueDate) {
         HeaderTradeAgreementType agreement =
                 cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeAgreement();
         if (agreement != null) {
             names(agreement.getSellerTradeParty(), seller);
             names(agreement.getBuyerTradeParty(), buyer);
+            CiiContacts.putBack(agreement.getSellerTradeParty(), seller);
+            CiiContacts.putBack(agreement.getBuyerTradeParty(), buyer);
         }
         HeaderTradeSettlementType settlement =
                 cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeSettlement();
@@ -118,7 +148,7 @@ final class UblToCiiCorrections {
             String tradingName =
                     ubl.getPartyName().isEmpty() ? null : ubl.getPartyName().get(0).getNameValue();
             if (isEmpty(tradingName)) {
-                organization.setTradingBusinessName((String) null);
+                organization.setTradingBusinessName((TextType) null);
             } else {
                 organization.setTradingBusinessName(tradingName);
             }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,27 @@ class CiiWriterTest {
             "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
     private static final String HEADER =
             "/" + step("CrossIndustryInvoice") + "/" + step("ExchangedDocument") + "/";
+
+    /** The contact terms: UBL {@code cac:Contact} child, CII {@code DefinedTradeContact} path. */
+    static final Map<String, String> CONTACT =
+            Map.of(
+                    "Name", step("PersonName"),
+                    "Telephone",
+                            step("TelephoneUniversalCommunication") + "/" + step("CompleteNumber"),
+                    "ElectronicMail", step("EmailURIUniversalCommunication") + "/" + step("URIID"));
+
+    /** BG-6 and BG-9: the UBL party, the CII party. */
+    static final Map<String, String> CONTACT_PARTIES =
+            Map.of(
+                    "AccountingSupplierParty", "SellerTradeParty",
+                    "AccountingCustomerParty", "BuyerTradeParty");
+
+    static final String CONTEXT =
+            "/" + step("CrossIndustryInvoice") + "/" + step("ExchangedDocumentContext") + "/";
+
+    /** Required by CII D16B, and exempted from R008 by Peppol and XRechnung's own rule. */
+    static final String DELIVERY =
+            "/CrossIndustryInvoice/SupplyChainTradeTransaction/ApplicableHeaderTradeDelivery";
 
     private final InvoiceWriter writer = new CiiWriter();
     private final UblReader reader = new UblReader();
@@ -85,6 +107,93 @@ class CiiWriterTest {
     }
 
     @Test
+    void theCorpusHoldsUblWithContactsAndBusinessProcess() {
+        assertThat(ublFiles().filter(f -> !ublValue(f, "/*/" + step("ProfileID")).isEmpty()))
+                .hasSizeGreaterThanOrEqualTo(30);
+        assertThat(
+                        ublFiles()
+                                .filter(
+                                        f ->
+                                                !ublValue(
+                                                                f,
+                                                                ublContact(
+                                                                        "AccountingSupplierParty",
+                                                                        "Name"))
+                                                        .isEmpty()))
+                .hasSizeGreaterThanOrEqualTo(30);
+        assertThat(
+                        ublFiles()
+                                .filter(
+                                        f ->
+                                                !ublValue(
+                                                                f,
+                                                                ublContact(
+                                                                        "AccountingCustomerParty",
+                                                                        "ElectronicMail"))
+                                                        .isEmpty()))
+                .isNotEmpty();
+    }
+
+    /**
+     * BT-23 and the contacts (BG-6, BG-9), which the semantic record does not carry, are written as
+     * the UBL declares them; no element is empty (PEPPOL-EN16931-R008) but those CII D16B requires:
+     * the header delivery, and the document context of a UBL without BT-23 and BT-24.
+     */
+    @ParameterizedTest
+    @MethodSource("ublFiles")
+    void carriesBusinessProcessAndContactsAndWritesNoEmptyElement(Path file) throws Exception {
+        Document ubl = Corpus.document(file);
+
+        Document cii = writer.write(ubl, "UBL", null, Locale.FRENCH);
+
+        assertThat(
+                        XPathOracle.value(
+                                cii,
+                                CONTEXT
+                                        + step("BusinessProcessSpecifiedDocumentContextParameter")
+                                        + "/"
+                                        + step("ID")))
+                .isEqualTo(XPathOracle.value(ubl, "/*/" + step("ProfileID")));
+        for (var party : CONTACT_PARTIES.entrySet()) {
+            for (var term : CONTACT.entrySet()) {
+                assertThat(
+                                XPathOracle.value(
+                                        cii,
+                                        "//"
+                                                + step(party.getValue())
+                                                + "/"
+                                                + step("DefinedTradeContact")
+                                                + "/"
+                                                + term.getValue()))
+                        .as("%s %s", party.getKey(), term.getKey())
+                        .isEqualTo(
+                                XPathOracle.value(ubl, ublContact(party.getKey(), term.getKey())));
+            }
+        }
+        boolean noContext =
+                XPathOracle.count(
+                                ubl, "/*/" + step("CustomizationID") + " | /*/" + step("ProfileID"))
+                        == 0;
+        List<String> required =
+                noContext
+                        ? List.of(DELIVERY, "/CrossIndustryInvoice/ExchangedDocumentContext")
+                        : List.of(DELIVERY);
+        assertThat(XPathOracle.emptyElements(cii)).isSubsetOf(required);
+    }
+
+    private static String ublContact(String party, String term) {
+        return "/*/" + step(party) + "/" + step("Party") + "/" + step("Contact") + "/" + step(term);
+    }
+
+    private static String ublValue(Path file, String path) {
+        try {
+            return XPathOracle.value(Corpus.document(file), path);
+        } catch (Exception e) {
+            throw new IllegalStateException(file + ": " + path, e);
+        }
+    }
+
+    @Test
     void putsBackWhatTheConverterLosesOrSwaps() throws Exception {
         String seller = "//" + step("SellerTradeParty") + "/";
         Document names = Corpus.document(Corpus.folder("ubl").resolve("01.01a-INVOICE_ubl.xml"));
@@ -95,6 +204,24 @@ class CiiWriterTest {
 
         Document cii = writer.write(names, "UBL", null, Locale.FRENCH);
         assertThat(XPathOracle.value(cii, seller + step("Name"))).isEqualTo("[Seller name]");
+        String contact = seller + step("DefinedTradeContact") + "/";
+        assertThat(XPathOracle.value(cii, contact + step("PersonName")))
+                .isEqualTo("nicht vorhanden");
+        assertThat(XPathOracle.value(cii, contact + CONTACT.get("Telephone")))
+                .isEqualTo("+49 1234-5678");
+        assertThat(XPathOracle.value(cii, contact + CONTACT.get("ElectronicMail")))
+                .isEqualTo("seller@email.de");
+        assertThat(
+                        XPathOracle.value(
+                                cii,
+                                CONTEXT
+                                        + step("BusinessProcessSpecifiedDocumentContextParameter")
+                                        + "/"
+                                        + step("ID")))
+                .isEqualTo("urn:fdc:peppol.eu:2017:poacc:billing:01:1.0");
+        assertThat(XPathOracle.count(cii, "//" + step("BuyerOrderReferencedDocument")))
+                .as("an order line reference without the converter's empty twins")
+                .isEqualTo(1);
         assertThat(
                         XPathOracle.value(
                                 cii,

@@ -11,6 +11,7 @@ import io.facteur.api.invoice.Invoice;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -86,6 +87,93 @@ class UblWriterTest {
                         new BigDecimal(
                                 XPathOracle.value(cii, SUMMATION + step("DuePayableAmount"))));
         assertThat(Corpus.rootName(ubl)).isEqualTo(read.isCreditNote() ? "CreditNote" : "Invoice");
+    }
+
+    /**
+     * BT-23 and the contacts (BG-6, BG-9), which the semantic record does not carry, are written as
+     * the CII declares them (BT-41 / BT-56: the person, else the department); no element is empty
+     * (PEPPOL-EN16931-R008).
+     */
+    @ParameterizedTest
+    @MethodSource("ciiFiles")
+    void carriesBusinessProcessAndContactsAndWritesNoEmptyElement(Path file) throws Exception {
+        Document cii = Corpus.document(file);
+        if (CANNOT_CARRY.containsKey(file.getFileName().toString())) {
+            return;
+        }
+
+        Document ubl = writer.write(cii, "CII", null, Locale.FRENCH);
+
+        assertThat(XPathOracle.value(ubl, "/*/" + step("ProfileID")))
+                .isEqualTo(
+                        XPathOracle.value(
+                                cii,
+                                "//"
+                                        + step("BusinessProcessSpecifiedDocumentContextParameter")
+                                        + "/"
+                                        + step("ID")));
+        for (var party : CiiWriterTest.CONTACT_PARTIES.entrySet()) {
+            String ciiContact =
+                    "//" + step(party.getValue()) + "/" + step("DefinedTradeContact") + "[1]/";
+            String ublContact =
+                    "/*/"
+                            + step(party.getKey())
+                            + "/"
+                            + step("Party")
+                            + "/"
+                            + step("Contact")
+                            + "/";
+            assertThat(XPathOracle.value(ubl, ublContact + step("Name")))
+                    .as("%s contact point", party.getKey())
+                    .isEqualTo(
+                            XPathOracle.value(
+                                    cii,
+                                    "("
+                                            + ciiContact
+                                            + step("PersonName")
+                                            + " | "
+                                            + ciiContact
+                                            + step("DepartmentName")
+                                            + ")[1]"));
+            for (String term : List.of("Telephone", "ElectronicMail")) {
+                assertThat(XPathOracle.value(ubl, ublContact + step(term)))
+                        .as("%s %s", party.getKey(), term)
+                        .isEqualTo(
+                                XPathOracle.value(
+                                        cii, ciiContact + CiiWriterTest.CONTACT.get(term)));
+            }
+        }
+        assertThat(XPathOracle.emptyElements(ubl)).isEmpty();
+    }
+
+    @Test
+    void theCorpusHoldsCiiWithContactsAndBusinessProcess() throws Exception {
+        long withProcess = 0;
+        long withSellerContact = 0;
+        for (Path file : ciiFiles().toList()) {
+            Document cii = Corpus.document(file);
+            withProcess +=
+                    XPathOracle.count(
+                            cii, "//" + step("BusinessProcessSpecifiedDocumentContextParameter"));
+            withSellerContact +=
+                    XPathOracle.count(
+                            cii,
+                            "//" + step("SellerTradeParty") + "/" + step("DefinedTradeContact"));
+        }
+        assertThat(withProcess).isGreaterThanOrEqualTo(20);
+        assertThat(withSellerContact).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void writesNaAsPurchaseOrderReferenceOfASalesOrderReferenceAlone() throws Exception {
+        Document cii = Corpus.document(Corpus.folder("cii").resolve("01.02a-INVOICE_uncefact.xml"));
+        assertThat(XPathOracle.count(cii, "//" + step("BuyerOrderReferencedDocument"))).isZero();
+
+        Document ubl = writer.write(cii, "CII", null, Locale.FRENCH);
+
+        String order = "/*/" + step("OrderReference") + "/";
+        assertThat(XPathOracle.value(ubl, order + step("ID"))).isEqualTo("NA");
+        assertThat(XPathOracle.value(ubl, order + step("SalesOrderID"))).isEqualTo("SO12345678");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.facteur.adapter.fr.internal;
+
+import io.facteur.api.Capability;
+import io.facteur.api.CapabilityKind;
+import io.facteur.api.Document;
+import io.facteur.api.ReceiverAdapter;
+import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.invoice.Invoice;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * EXTENDED-CTC-FR in CII, the French reform's extended profile, for the customers who chose it:
+ * declares it in BT-24 and changes nothing else; refuses invoices without the reform's mandatory
+ * terms (SIRENs with scheme 0002, the seller's VAT identifier), naming each.
+ */
+@Component(service = ReceiverAdapter.class)
+@Capability(
+        capability = CtcAdapter.ID,
+        kind = CapabilityKind.RECEIVER_ADAPTER,
+        label = "EXTENDED-CTC-FR (CII)")
+public class CtcAdapter implements ReceiverAdapter {
+
+    /** The capability id. */
+    static final String ID = "adapter.fr.ctc";
+
+    @Override
+    public Target target() {
+        return new Target("CII", CtcInvoice.SPECIFICATION, Set.of("BT-24"));
+    }
+
+    @Override
+    public boolean serves(Receiver receiver) {
+        return ID.equals(receiver.preferredForm());
+    }
+
+    @Override
+    public Document adapt(
+            Document invoiceXml, Invoice invoice, Receiver receiver, Map<String, Object> settings)
+            throws UnreadableInvoiceException {
+        Messages messages = Messages.of(settings);
+        XmlFile xml = XmlFile.parse(invoiceXml.content(), messages);
+        CtcInvoice cii = CtcInvoice.of(xml, messages);
+        FrenchTerms.check(invoice, cii.schemes(), messages);
+        cii.declareCtc();
+        return new Document(invoiceXml.fileName(), invoiceXml.mediaType(), xml.bytes());
+    }
+}

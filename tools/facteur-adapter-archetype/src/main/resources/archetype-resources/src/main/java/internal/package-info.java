@@ -1,0 +1,2 @@
+/** The receiver adapter for ${country} (${capability}); never exported. */
+package ${package}.internal;
