@@ -83,7 +83,8 @@ public class CiiWriter implements InvoiceWriter {
                                     ? due
                                     : UblToCiiCorrections.paymentDueDate(ubl.getPaymentMeans()),
                             "380",
-                            ubl.getProfileIDValue());
+                            ubl.getProfileIDValue(),
+                            ubl.getPaymentMeans());
                 }
             } else if (UblReader.CREDIT_NOTE_NAMESPACE.equals(namespace)
                     && "CreditNote".equals(root)) {
@@ -96,7 +97,8 @@ public class CiiWriter implements InvoiceWriter {
                             party(ubl.getAccountingCustomerParty()),
                             UblToCiiCorrections.paymentDueDate(ubl.getPaymentMeans()),
                             "381",
-                            ubl.getProfileIDValue());
+                            ubl.getProfileIDValue(),
+                            ubl.getPaymentMeans());
                 }
             } else {
                 throw new UnreadableInvoiceException(

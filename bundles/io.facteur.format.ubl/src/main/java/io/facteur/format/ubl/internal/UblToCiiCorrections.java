@@ -35,6 +35,8 @@ import un.unece.uncefact.data.standard.unqualifieddatatype._100.TextType;
  *   <li>BT-23: the business process ({@code cbc:ProfileID}) is left out; it belongs in {@code
  *       BusinessProcessSpecifiedDocumentContextParameter/ID}.
  *   <li>BG-6 and BG-9: the seller's and buyer's contacts are left out ({@link CiiContacts}).
+ *   <li>BG-18 and BG-19: the payment card (BT-87, BT-88), the mandate reference (BT-89) and the
+ *       debited account (BT-91) are left out ({@link CiiPaymentMeans}).
  * </ul>
  *
  * Last, the elements the converter writes empty are removed ({@link EmptyElements}).
@@ -51,6 +53,7 @@ final class UblToCiiCorrections {
      * @param dueDate BT-9 as the UBL declares it, may be null
      * @param defaultTypeCode 380 for an Invoice element, 381 for a CreditNote element
      * @param businessProcess BT-23 as the UBL declares it, may be null
+     * @param paymentMeans the UBL payment means (BG-16), may be null
      */
     static void apply(
             CrossIndustryInvoiceType cii,
@@ -58,7 +61,8 @@ final class UblToCiiCorrections {
             PartyType buyer,
             LocalDate dueDate,
             String defaultTypeCode,
-            String businessProcess) {
+            String businessProcess,
+            List<PaymentMeansType> paymentMeans) {
         if (cii.getExchangedDocument() != null
                 && isEmpty(cii.getExchangedDocument().getTypeCodeValue())) {
             cii.getExchangedDocument().setTypeCode(defaultTypeCode);
@@ -66,6 +70,9 @@ final class UblToCiiCorrections {
         businessProcess(cii, businessProcess);
         if (cii.getSupplyChainTradeTransaction() != null) {
             parties(cii, seller, buyer, dueDate);
+            CiiPaymentMeans.putBack(
+                    cii.getSupplyChainTradeTransaction().getApplicableHeaderTradeSettlement(),
+                    paymentMeans);
         }
         EmptyElements.remove(cii);
     }

@@ -181,6 +181,78 @@ class CiiWriterTest {
         assertThat(XPathOracle.emptyElements(cii)).isSubsetOf(required);
     }
 
+    private static final String UBL_MEANS = "/*/" + step("PaymentMeans") + "/";
+    private static final String SETTLEMENT = "//" + step("ApplicableHeaderTradeSettlement") + "/";
+    private static final String CII_MEANS =
+            SETTLEMENT + step("SpecifiedTradeSettlementPaymentMeans") + "/";
+
+    /** BT-87, BT-88, BT-89, BT-91: the UBL path, the CII path (EN 16931-3-2 and -3-3). */
+    static final Map<String, String> PAYMENT_TERMS =
+            Map.of(
+                    UBL_MEANS + step("CardAccount") + "/" + step("PrimaryAccountNumberID"),
+                    CII_MEANS + step("ApplicableTradeSettlementFinancialCard") + "/" + step("ID"),
+                    UBL_MEANS + step("CardAccount") + "/" + step("HolderName"),
+                    CII_MEANS
+                            + step("ApplicableTradeSettlementFinancialCard")
+                            + "/"
+                            + step("CardholderName"),
+                    UBL_MEANS + step("PaymentMandate") + "/" + step("ID"),
+                    SETTLEMENT
+                            + step("SpecifiedTradePaymentTerms")
+                            + "/"
+                            + step("DirectDebitMandateID"),
+                    UBL_MEANS
+                            + step("PaymentMandate")
+                            + "/"
+                            + step("PayerFinancialAccount")
+                            + "/"
+                            + step("ID"),
+                    CII_MEANS + step("PayerPartyDebtorFinancialAccount") + "/" + step("IBANID"));
+
+    static Stream<Path> ublFilesWithCardOrDirectDebit() {
+        return ublFiles()
+                .filter(
+                        f ->
+                                PAYMENT_TERMS.keySet().stream()
+                                        .anyMatch(path -> !ublValue(f, path).isEmpty()));
+    }
+
+    @Test
+    void theCorpusHoldsUblWithPaymentCardAndDirectDebit() {
+        List<String> names =
+                ublFilesWithCardOrDirectDebit().map(f -> f.getFileName().toString()).toList();
+        assertThat(names)
+                .contains(
+                        "03.01a-INVOICE_ubl.xml",
+                        "03.02a-INVOICE_ubl.xml",
+                        "03.03a-INVOICE_ubl.xml",
+                        "03.04a-INVOICE_ubl.xml",
+                        "03.05a-INVOICE_ubl.xml");
+    }
+
+    /**
+     * BG-18 (BT-87, BT-88) and BG-19 (BT-89, BT-91), which the converter leaves out, are written as
+     * the UBL declares them, each once.
+     */
+    @ParameterizedTest
+    @MethodSource("ublFilesWithCardOrDirectDebit")
+    void carriesPaymentCardAndDirectDebit(Path file) throws Exception {
+        Document ubl = Corpus.document(file);
+
+        Document cii = writer.write(ubl, "UBL", null, Locale.FRENCH);
+
+        for (var term : PAYMENT_TERMS.entrySet()) {
+            assertThat(XPathOracle.value(cii, term.getValue()))
+                    .as(term.getKey())
+                    .isEqualTo(XPathOracle.value(ubl, term.getKey()));
+            assertThat(XPathOracle.count(cii, term.getValue()))
+                    .as(term.getKey())
+                    .isEqualTo(XPathOracle.count(ubl, term.getKey()));
+        }
+        assertThat(XPathOracle.value(cii, CII_MEANS + step("TypeCode")))
+                .isEqualTo(XPathOracle.value(ubl, UBL_MEANS + step("PaymentMeansCode")));
+    }
+
     private static String ublContact(String party, String term) {
         return "/*/" + step(party) + "/" + step("Party") + "/" + step("Contact") + "/" + step(term);
     }
