@@ -140,6 +140,14 @@ public final class AdapterKit {
         Document inTarget;
         try {
             source = reader(sourceDocument).orElseThrow().read(sourceDocument);
+        } catch (UnreadableInvoiceException e) {
+            return FileResult.of(file, Outcome.REFUSED, "project: " + e.getMessage());
+        }
+        Optional<FileResult> gate = gate(file, sourceDocument, source, sourceSyntax);
+        if (gate.isPresent()) {
+            return gate.get();
+        }
+        try {
             inTarget = inTargetSyntax(sourceDocument, sourceSyntax.syntax(), source, target);
         } catch (UnreadableInvoiceException e) {
             return FileResult.of(file, Outcome.REFUSED, "project: " + e.getMessage());
@@ -213,15 +221,64 @@ public final class AdapterKit {
         return new FileResult(file, outcome, reason, outside, errors, ruleSets);
     }
 
+    /**
+     * The core's gate: an invoice whose validation at import found an error is never delivered nor
+     * exported, in any form, so no adapter ever sees it. The kit refuses it the same way, naming
+     * the rules the source itself breaks: what the target's rules would then find is the source's
+     * doing, not the adapter's.
+     */
+    private Optional<FileResult> gate(
+            Path file, Document sourceDocument, Invoice source, Syntax sourceSyntax) {
+        List<ValidationReport> reports =
+                validation.validate(
+                        sourceDocument,
+                        source,
+                        new Syntax(sourceSyntax.syntax(), source.specification()));
+        List<Finding> errors =
+                reports.stream()
+                        .flatMap(r -> r.findings().stream())
+                        .filter(f -> f.severity() == Severity.ERROR)
+                        .toList();
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ruleSets = reports.stream().map(ValidationReport::ruleSet).toList();
+        return Optional.of(
+                new FileResult(
+                        file,
+                        Outcome.REFUSED,
+                        "the source itself breaks rules of "
+                                + ruleSets
+                                + ": the core delivers and exports no invalid invoice",
+                        List.of(),
+                        errors,
+                        ruleSets));
+    }
+
+    /**
+     * The source in the target's syntax, as the core writes it: with a writer from the source's
+     * syntax, or with two, through a syntax a writer of the target accepts (UBL to CII to
+     * Factur-X).
+     */
     private Document inTargetSyntax(
             Document source, String sourceSyntax, Invoice invoice, Target target)
             throws UnreadableInvoiceException {
         if (sourceSyntax.equals(target.syntax())) {
             return source;
         }
-        for (InvoiceWriter writer : writers) {
-            if (writer.syntax().equals(target.syntax()) && writer.accepts(sourceSyntax)) {
+        List<InvoiceWriter> toTarget =
+                writers.stream().filter(w -> w.syntax().equals(target.syntax())).toList();
+        for (InvoiceWriter writer : toTarget) {
+            if (writer.accepts(sourceSyntax)) {
                 return writer.write(source, sourceSyntax, invoice, Locale.ENGLISH);
+            }
+        }
+        for (InvoiceWriter writer : toTarget) {
+            for (InvoiceWriter step : writers) {
+                if (step != writer && step.accepts(sourceSyntax) && writer.accepts(step.syntax())) {
+                    Document middle = step.write(source, sourceSyntax, invoice, Locale.ENGLISH);
+                    return writer.write(middle, step.syntax(), invoice, Locale.ENGLISH);
+                }
             }
         }
         throw new UnreadableInvoiceException(

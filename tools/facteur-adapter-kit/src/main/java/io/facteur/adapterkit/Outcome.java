@@ -6,7 +6,9 @@ public enum Outcome {
     CONFORM,
     /**
      * Not adapted, with a reason a user can act on: the adapter refused it (a term the receiver
-     * requires is missing), or the project's writers cannot carry it in the target syntax.
+     * requires is missing), the project's writers cannot carry it in the target syntax, or the
+     * source itself breaks the rules it declares, which the core's gate refuses before any adapter
+     * (the findings name the rules).
      */
     REFUSED,
     /** Adapted, but a business term outside the target's declared terms differs from the source. */

@@ -3,6 +3,7 @@ package io.facteur.adapterkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facteur.api.ReceiverAdapter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,33 @@ class AdapterKitTest {
         assertThat(report.count(Outcome.CONFORM)).isEqualTo(report.results().size() - 2);
         assertThat(report.results().size() + report.ignored().size()).isEqualTo(82);
         report.assertConformOrRefused();
+    }
+
+    @Test
+    void aSourceThatBreaksItsOwnRulesIsRefusedByTheGateWithThoseRulesNamed() {
+        Path broken = SharedCorpus.folder("cii").resolve("lastschrift_iban_bug.xml");
+        ReceiverAdapter identity = TestAdapters.editing("CII", Set.of(), UnaryOperator.identity());
+
+        FileResult gated = AdapterKit.of(identity).check(broken);
+        FileResult unchecked =
+                AdapterKit.of(identity).withValidation(ValidationStep.none()).check(broken);
+
+        assertThat(gated.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(gated.reason()).startsWith("the source itself breaks rules of [EN16931-CII");
+        assertThat(gated.errorRules()).contains("BR-FX-EN-04");
+        assertThat(unchecked.outcome()).isEqualTo(Outcome.CONFORM);
+        assertThat(AdapterKit.of(identity).check(CII_01).outcome()).isEqualTo(Outcome.CONFORM);
+    }
+
+    @Test
+    void aTargetNoWriterReachesFromTheSourceIsReachedThroughAnotherSyntax() {
+        // UBL to Factur-X: the UBL is written as CII, then the CII as Factur-X, as in the core
+        FileResult result =
+                AdapterKit.of(TestAdapters.passing("FACTUR_X"))
+                        .withValidation(ValidationStep.none())
+                        .check(UBL_01);
+
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.CONFORM);
     }
 
     @Test

@@ -39,6 +39,27 @@ final class TestAdapters {
         };
     }
 
+    /** Hands back the document it is given, byte for byte (a PDF too). */
+    static ReceiverAdapter passing(String syntax) {
+        return new ReceiverAdapter() {
+            @Override
+            public Target target() {
+                return new Target(syntax, "", Set.of());
+            }
+
+            @Override
+            public boolean serves(Receiver receiver) {
+                return true;
+            }
+
+            @Override
+            public Document adapt(
+                    Document document, Invoice invoice, Receiver receiver, Map<String, Object> s) {
+                return document;
+            }
+        };
+    }
+
     /** Refuses every invoice with this reason. */
     static ReceiverAdapter refusing(String reason) {
         return new ReceiverAdapter() {

@@ -31,6 +31,20 @@ final class CiiHeader implements XRechnung.Header {
             throw new UnreadableInvoiceException(
                     messages.format("xml.notCii", root.getNamespaceURI(), root.getLocalName()));
         }
+        if (Elements.child(context, RAM, "BusinessProcessSpecifiedDocumentContextParameter")
+                == null) {
+            String process =
+                    xml.element(context, RAM, "ram", "ID", xml.escape(XRechnung.BILLING_PROCESS));
+            xml.insert(
+                    context,
+                    Elements.firstChildNotIn(context, Set.of("TestIndicator")),
+                    xml.element(
+                            context,
+                            RAM,
+                            "ram",
+                            "BusinessProcessSpecifiedDocumentContextParameter",
+                            process));
+        }
         Element guideline =
                 Elements.child(context, RAM, "GuidelineSpecifiedDocumentContextParameter");
         if (guideline == null) {

@@ -16,6 +16,9 @@ final class UblHeader implements XRechnung.Header {
     private static final Set<String> BEFORE_CUSTOMIZATION = Set.of("UBLExtensions", "UBLVersionID");
 
     /** What precedes cbc:BuyerReference in an Invoice or a CreditNote. */
+    private static final Set<String> BEFORE_PROFILE =
+            Set.of("UBLExtensions", "UBLVersionID", "CustomizationID");
+
     private static final Set<String> BEFORE_BUYER_REFERENCE =
             Set.of(
                     "UBLExtensions",
@@ -63,6 +66,10 @@ final class UblHeader implements XRechnung.Header {
                 "CustomizationID",
                 BEFORE_CUSTOMIZATION,
                 XRechnung.SPECIFICATION);
+        if (Elements.child(root, CBC, "ProfileID") == null) {
+            Elements.setOrAdd(
+                    xml, root, CBC, "cbc", "ProfileID", BEFORE_PROFILE, XRechnung.BILLING_PROCESS);
+        }
         Elements.setOrAdd(
                 xml, root, CBC, "cbc", "BuyerReference", BEFORE_BUYER_REFERENCE, buyerReference);
     }

@@ -45,7 +45,7 @@ class XRechnungAdapterTest {
     }
 
     @Test
-    void targetsXRechnung30AndAddsOnlyBt10AndBt24() {
+    void targetsXRechnung30AndAddsOnlyBt10Bt23AndBt24() {
         assertThat(List.of(ubl.target(), cii.target()))
                 .extracting(ReceiverAdapter.Target::syntax)
                 .containsExactly("UBL", "CII");
@@ -55,7 +55,7 @@ class XRechnungAdapterTest {
                                 t.specification()
                                         .equals(
                                                 "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"))
-                .allMatch(t -> t.adds().equals(Set.of("BT-10", "BT-24")));
+                .allMatch(t -> t.adds().equals(Set.of("BT-10", "BT-23", "BT-24")));
     }
 
     @Test
@@ -134,7 +134,9 @@ class XRechnungAdapterTest {
                 .contains(
                         "<cbc:UBLVersionID>2.1</cbc:UBLVersionID>\n   <cbc:CustomizationID>"
                                 + XRechnung.SPECIFICATION
-                                + "</cbc:CustomizationID>\n   <cbc:ID>TOSL108</cbc:ID>");
+                                + "</cbc:CustomizationID>\n   <cbc:ProfileID>"
+                                + XRechnung.BILLING_PROCESS
+                                + "</cbc:ProfileID>\n   <cbc:ID>TOSL108</cbc:ID>");
         Matcher around =
                 Pattern.compile(
                                 "<cbc:(\\w+)[^>]*>[^<]*</cbc:\\1>\\s*<cbc:BuyerReference>991-11111-22</cbc:BuyerReference>\\s*<(\\w+:\\w+)")
@@ -147,7 +149,9 @@ class XRechnungAdapterTest {
                         out.replace(
                                         "   <cbc:CustomizationID>"
                                                 + XRechnung.SPECIFICATION
-                                                + "</cbc:CustomizationID>\n",
+                                                + "</cbc:CustomizationID>\n   <cbc:ProfileID>"
+                                                + XRechnung.BILLING_PROCESS
+                                                + "</cbc:ProfileID>\n",
                                         "")
                                 .replaceFirst(
                                         "\\s*<cbc:BuyerReference>991-11111-22</cbc:BuyerReference>",
@@ -262,6 +266,49 @@ class XRechnungAdapterTest {
                 .hasMessageStartingWith("XRechnung in CII is made from a CII CrossIndustryInvoice");
     }
 
+    @Test
+    void anInvoiceWithoutWhatXRechnungRequiresIsRefusedWithTheTermsNamedInTheDossiersLanguage()
+            throws Exception {
+        Document creditNote = Corpus.document(UBL_CREDIT_NOTE);
+        Invoice invoice = new UblReader().read(creditNote);
+        Receiver receiver = new Receiver("DE", "", Map.of("BT-10", "991-11111-22"));
+
+        assertThatThrownBy(() -> ubl.adapt(creditNote, invoice, receiver, Map.of()))
+                .isInstanceOf(UnreadableInvoiceException.class)
+                .hasMessageStartingWith("XRechnung requires terms this invoice does not carry")
+                .hasMessageContaining("(BG-16, rule BR-DE-1)");
+        assertThatThrownBy(() -> ubl.adapt(creditNote, invoice, receiver, Map.of("language", "fr")))
+                .hasMessageStartingWith("XRechnung exige des termes que cette facture ne porte pas")
+                .hasMessageContaining("(BG-16, règle BR-DE-1)");
+    }
+
+    @Test
+    void aBusinessProcessIsAddedOnlyWhenTheInvoiceHasNone() throws Exception {
+        Document creditNote = Corpus.document(UBL_CREDIT_NOTE);
+        Invoice invoice = new UblReader().read(creditNote);
+        Receiver receiver = new Receiver("DE", "", Map.of("BT-10", "991-11111-22"));
+        String withProcess =
+                Corpus.text(UBL_CREDIT_NOTE)
+                        .replaceFirst(
+                                "(<cbc:UBLVersionID>[^<]*</cbc:UBLVersionID>)",
+                                "$1<cbc:ProfileID>urn:example:process</cbc:ProfileID>");
+
+        assertThat(adapt(ubl, creditNote, invoice, receiver, Map.of()))
+                .contains("<cbc:ProfileID>" + XRechnung.BILLING_PROCESS + "</cbc:ProfileID>");
+        assertThat(
+                        adapt(
+                                ubl,
+                                new Document(
+                                        "cn.xml",
+                                        "application/xml",
+                                        withProcess.getBytes(StandardCharsets.UTF_8)),
+                                invoice,
+                                receiver,
+                                Map.of()))
+                .contains("<cbc:ProfileID>urn:example:process</cbc:ProfileID>")
+                .doesNotContain(XRechnung.BILLING_PROCESS);
+    }
+
     private static String adapt(
             ReceiverAdapter adapter,
             Document source,
@@ -269,8 +316,11 @@ class XRechnungAdapterTest {
             Receiver receiver,
             Map<String, Object> settings)
             throws UnreadableInvoiceException {
+        // the tags alone: the corpus samples used here lack terms XRechnung requires
+        XRechnung.Header header =
+                adapter instanceof XRechnungUblAdapter ? new UblHeader() : new CiiHeader();
         return new String(
-                adapter.adapt(source, invoice, receiver, settings).content(),
+                XRechnung.tagged(header, source, invoice, receiver, settings).bytes(),
                 StandardCharsets.UTF_8);
     }
 

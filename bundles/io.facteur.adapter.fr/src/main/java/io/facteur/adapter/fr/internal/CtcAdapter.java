@@ -43,6 +43,11 @@ public class CtcAdapter implements ReceiverAdapter {
         XmlFile xml = XmlFile.parse(invoiceXml.content(), messages);
         CtcInvoice cii = CtcInvoice.of(xml, messages);
         FrenchTerms.check(invoice, cii.schemes(), messages);
+        if (invoice.lines().isEmpty()) {
+            // BASIC WL and MINIMUM carry no lines; EXTENDED-CTC-FR is a complete invoice (BR-16)
+            throw new UnreadableInvoiceException(
+                    messages.format("refused", messages.format("lines.missing")));
+        }
         cii.declareCtc();
         return new Document(invoiceXml.fileName(), invoiceXml.mediaType(), xml.bytes());
     }

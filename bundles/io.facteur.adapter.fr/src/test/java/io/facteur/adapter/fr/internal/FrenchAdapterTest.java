@@ -126,7 +126,10 @@ class FrenchAdapterTest {
             } catch (UnreadableInvoiceException e) {
                 assertThat(file.getFileName().toString())
                         .as(e.getMessage())
-                        .isIn("01.04a-INVOICE_uncefact.xml", "facturFrMinimum.xml");
+                        .isIn(
+                                "01.04a-INVOICE_uncefact.xml",
+                                "facturFrMinimum.xml",
+                                "factur-x-basicwl.xml");
                 continue;
             }
             String expected =
@@ -137,7 +140,7 @@ class FrenchAdapterTest {
             assertThat(out).as(file.toString()).isEqualTo(expected);
             adapted++;
         }
-        assertThat(adapted).isEqualTo(43);
+        assertThat(adapted).isEqualTo(42);
     }
 
     @Test

@@ -106,6 +106,7 @@ public class PeppolAdapter implements ReceiverAdapter {
                 xml.insert(buyer, Elements.firstChildNotIn(buyer, BEFORE_ENDPOINT), markup);
             }
         }
+        PeppolRules.check(root, messages);
         Elements.setOrAdd(
                 xml,
                 root,
