@@ -248,6 +248,7 @@ public class ExportIT extends FacteurTestSupport {
         String timeline = get("/api/dossiers/recv/invoices/" + id + "?lang=en").body();
         assertTrue(timeline, timeline.contains("Adapted by adapter.xrechnung.ubl"));
         assertTrue(timeline, timeline.contains("BT-10 = 991-01234-56"));
+        assertTrue(timeline, timeline.contains("XML compared: nothing else in the file changed"));
         assertEquals("", PlatformIT.errorLines());
     }
 

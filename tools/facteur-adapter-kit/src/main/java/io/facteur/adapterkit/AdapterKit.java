@@ -14,6 +14,7 @@ import io.facteur.api.ValidationReport.Severity;
 import io.facteur.api.invoice.BusinessTerms;
 import io.facteur.api.invoice.BusinessTerms.Difference;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.XmlChanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,15 +25,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Runs a receiver adapter over a corpus the way the core runs it for one receiver: reads each CII
  * and UBL invoice with the project's readers, writes it in the adapter's target syntax with the
  * project's writers when the syntax differs, adapts it, reads the result back, allows differences
- * from the source only in the target's declared terms ({@link BusinessTerms#differences}), and
- * validates the result with the rule sets that apply. Immutable; the {@code with*} methods give a
- * changed copy.
+ * from the source only in the target's declared terms ({@link BusinessTerms#differences}) and
+ * changes to the XML only in those terms' places ({@link XmlChanges}), and validates the result
+ * with the rule sets that apply. Immutable; the {@code with*} methods give a changed copy.
  */
 public final class AdapterKit {
 
@@ -163,10 +165,11 @@ public final class AdapterKit {
         } catch (RuntimeException e) {
             return FileResult.of(file, Outcome.BROKEN, "adapter threw " + e);
         }
-        return checkAdapted(file, source, adapted, target);
+        return checkAdapted(file, source, inTarget, adapted, target);
     }
 
-    private FileResult checkAdapted(Path file, Invoice source, Document adapted, Target target) {
+    private FileResult checkAdapted(
+            Path file, Invoice source, Document input, Document adapted, Target target) {
         if (adapted == null) {
             return FileResult.of(file, Outcome.BROKEN, "adapter returned nothing");
         }
@@ -199,6 +202,24 @@ public final class AdapterKit {
                 BusinessTerms.differences(source, copy).stream()
                         .filter(d -> !target.adds().contains(d.term().split(" ")[0]))
                         .toList();
+        List<XmlChanges.Change> xmlChanges;
+        try {
+            xmlChanges = xmlChanges(input, adapted, target);
+        } catch (UnreadableInvoiceException e) {
+            return FileResult.of(file, Outcome.BROKEN, "result unreadable: " + e.getMessage());
+        }
+        if (outside.isEmpty() && !xmlChanges.isEmpty()) {
+            return FileResult.of(
+                    file,
+                    Outcome.FALSIFIED,
+                    "XML changed outside the places of "
+                            + target.adds()
+                            + ": "
+                            + xmlChanges.stream()
+                                    .limit(5)
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining("; ")));
+        }
         List<ValidationReport> reports =
                 validation.validate(
                         adapted, copy, new Syntax(target.syntax(), copy.specification()));
@@ -219,6 +240,23 @@ public final class AdapterKit {
                     default -> "";
                 };
         return new FileResult(file, outcome, reason, outside, errors, ruleSets);
+    }
+
+    /**
+     * What the adapter changed in the XML outside its declared terms' places, as the core checks
+     * it: the XML itself, or the XML a hybrid PDF carries, before and after the adapter.
+     */
+    private List<XmlChanges.Change> xmlChanges(Document input, Document adapted, Target target)
+            throws UnreadableInvoiceException {
+        if (!XmlChanges.knows(target.syntax())) {
+            return List.of();
+        }
+        Optional<byte[]> before = reader(input).flatMap(r -> r.invoiceXml(input));
+        Optional<byte[]> after = reader(adapted).flatMap(r -> r.invoiceXml(adapted));
+        if (before.isEmpty() || after.isEmpty()) {
+            throw new UnreadableInvoiceException("no invoice XML in the adapter's input or result");
+        }
+        return XmlChanges.outside(before.get(), after.get(), target.syntax(), target.adds());
     }
 
     /**

@@ -11,7 +11,11 @@ public enum Outcome {
      * (the findings name the rules).
      */
     REFUSED,
-    /** Adapted, but a business term outside the target's declared terms differs from the source. */
+    /**
+     * Adapted, but a business term outside the target's declared terms differs from the source, or
+     * the XML changed outside the places of those terms (a contact, a note, payment means: what the
+     * semantic record does not carry).
+     */
     FALSIFIED,
     /** Adapted, but a validator that applies to the result reports an error. */
     INVALID,

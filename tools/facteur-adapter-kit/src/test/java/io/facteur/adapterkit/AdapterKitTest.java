@@ -63,6 +63,41 @@ class AdapterKitTest {
     }
 
     @Test
+    void aChangeTheSemanticRecordDoesNotCarryIsFalsifiedByTheXmlComparison() {
+        // the seller's contact phone (BT-42) and a note (BT-22): no business term of the record
+        FileResult phone =
+                AdapterKit.of(
+                                TestAdapters.editing(
+                                        "UBL",
+                                        Set.of("BT-10"),
+                                        xml ->
+                                                xml.replaceFirst(
+                                                        "<cbc:Telephone>", "<cbc:Telephone>00")))
+                        .withValidation(ValidationStep.none())
+                        .check(UBL_01);
+        FileResult buyerReference =
+                AdapterKit.of(
+                                TestAdapters.editing(
+                                        "UBL",
+                                        Set.of("BT-10"),
+                                        xml ->
+                                                xml.replaceFirst(
+                                                        "<cbc:BuyerReference>([^<]*)<",
+                                                        "<cbc:BuyerReference>991-1<")))
+                        .withValidation(ValidationStep.none())
+                        .check(UBL_01);
+
+        assertThat(phone.outcome()).isEqualTo(Outcome.FALSIFIED);
+        assertThat(phone.differences()).isEmpty();
+        assertThat(phone.reason())
+                .startsWith("XML changed outside the places of [BT-10]")
+                .contains("/Contact[1]/Telephone[1]: '");
+        assertThat(buyerReference.outcome())
+                .as(buyerReference.toString())
+                .isEqualTo(Outcome.CONFORM);
+    }
+
+    @Test
     void aChangedInvoiceNumberIsFalsified() {
         FileResult result =
                 AdapterKit.of(
@@ -103,16 +138,16 @@ class AdapterKitTest {
                 AdapterKit.of(
                                 TestAdapters.editing(
                                         "UBL",
-                                        Set.of("BT-3"),
+                                        Set.of("BT-49"),
                                         xml ->
-                                                xml.replace(
-                                                        "<cbc:InvoiceTypeCode>380<",
-                                                        "<cbc:InvoiceTypeCode>999<")))
+                                                xml.replaceFirst(
+                                                        "(<cac:AccountingCustomerParty>\\s*<cac:Party>\\s*<cbc:EndpointID schemeID=\")EM\"",
+                                                        "$1ZZZ\"")))
                         .check(UBL_01);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
-        // the code list rule of the invoice type code (UNTDID 1001)
-        assertThat(result.errorRules()).contains("BR-CL-01");
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.INVALID);
+        // the code list rule of electronic address schemes (EAS)
+        assertThat(result.errorRules()).contains("BR-CL-25");
     }
 
     @Test

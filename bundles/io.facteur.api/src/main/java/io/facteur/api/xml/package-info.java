@@ -3,7 +3,7 @@
  * XInclude, the JDK's own parsers. Readers, validators and adapters use these factories instead of
  * their own, so that a hostile invoice is refused the same way everywhere.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.facteur.api.xml;
 

@@ -18,7 +18,7 @@ final class Peppol {
             Pattern.compile("urn:fdc:peppol\\.eu:2017:poacc:billing:\\d{2}:1\\.0");
 
     /** The business terms of the record it may set. */
-    static final Set<String> ADDS = Set.of("BT-24", "BT-49");
+    static final Set<String> ADDS = Set.of("BT-23", "BT-24", "BT-49");
 
     /** Where receivers are reached over Peppol unless they chose another form. */
     static final Set<String> COUNTRIES = Set.of("BE", "NL", "LU", "NO", "SE", "DK", "FI", "IS");

@@ -37,7 +37,7 @@ class PeppolAdapterTest {
         assertThat(adapter.target().specification())
                 .isEqualTo(
                         "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0");
-        assertThat(adapter.target().adds()).isEqualTo(Set.of("BT-24", "BT-49"));
+        assertThat(adapter.target().adds()).isEqualTo(Set.of("BT-23", "BT-24", "BT-49"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.facteur.api.ValidationReport;
 import io.facteur.api.Validator;
 import io.facteur.api.invoice.BusinessTerms;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.XmlChanges;
 import io.facteur.core.internal.export.Formats;
 import io.facteur.core.internal.inbox.InboxService;
 import io.facteur.core.internal.inbox.InvoiceRow;
@@ -258,6 +259,21 @@ public class Adaptations {
                                     .collect(Collectors.joining("; "))),
                     false);
         }
+        boolean xmlCompared = XmlChanges.knows(target.syntax());
+        if (xmlCompared) {
+            List<XmlChanges.Change> changes = xmlChanges(id, source.document(), out, target);
+            if (!changes.isEmpty()) {
+                throw new AdaptationException(
+                        Message.of(
+                                "adapt.xmlChanged",
+                                id,
+                                changes.stream()
+                                        .limit(5)
+                                        .map(Object::toString)
+                                        .collect(Collectors.joining("; "))),
+                        false);
+            }
+        }
         List<String> ruleSets = new ArrayList<>();
         for (Validator v : validators) {
             if (!v.appliesTo(back.syntax())) {
@@ -294,7 +310,7 @@ public class Adaptations {
                 row.id(),
                 "ok",
                 Message.of(
-                        "adapt.done",
+                        xmlCompared ? "adapt.done" : "adapt.doneSemantic",
                         id,
                         target.syntax()
                                 + (target.specification().isEmpty()
@@ -314,6 +330,27 @@ public class Adaptations {
                         ext.equals("pdf") ? "application/pdf" : "application/xml",
                         out.content());
         return new Adapted(named, id, ext);
+    }
+
+    /**
+     * What the adapter changed in the XML (the file's, or the one a hybrid PDF carries) outside the
+     * places of the terms it declares: the comparison covers what the semantic record does not
+     * carry (contacts, payment means, notes, references).
+     */
+    private List<XmlChanges.Change> xmlChanges(
+            String id, Document input, Document output, Target target) throws AdaptationException {
+        Optional<byte[]> before = formats.invoiceXml(input);
+        Optional<byte[]> after = formats.invoiceXml(output);
+        if (before.isEmpty() || after.isEmpty()) {
+            throw new AdaptationException(
+                    Message.of("adapt.unreadable", id, "no invoice XML to compare"), false);
+        }
+        try {
+            return XmlChanges.outside(before.get(), after.get(), target.syntax(), target.adds());
+        } catch (UnreadableInvoiceException e) {
+            throw new AdaptationException(
+                    Message.of("adapt.unreadable", id, String.valueOf(e.getMessage())), false);
+        }
     }
 
     /**

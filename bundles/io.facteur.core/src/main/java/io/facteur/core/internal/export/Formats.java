@@ -252,6 +252,25 @@ public class Formats {
     }
 
     /**
+     * The invoice XML a document carries (itself, or the XML a hybrid PDF embeds), by the installed
+     * reader that recognises it.
+     *
+     * @return the XML, empty when no installed reader recognises the document or finds XML in it
+     */
+    public Optional<byte[]> invoiceXml(Document document) {
+        for (InvoiceReader r : readers.values()) {
+            try {
+                if (r.detect(document).isPresent()) {
+                    return r.invoiceXml(document);
+                }
+            } catch (RuntimeException e) {
+                // a reader that breaks on a document does not recognise it
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A file read back.
      *
      * @param syntax what the reader recognised
