@@ -1,6 +1,7 @@
 package io.facteur.adapter.de.internal;
 
 import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.xml.XmlEditor;
 import java.util.Set;
 import org.w3c.dom.Element;
 
@@ -15,15 +16,15 @@ final class CiiHeader implements XRechnung.Header {
             Set.of("TestIndicator", "BusinessProcessSpecifiedDocumentContextParameter");
 
     @Override
-    public void set(XmlFile xml, String buyerReference, Messages messages)
+    public void set(XmlEditor xml, String buyerReference, Messages messages)
             throws UnreadableInvoiceException {
         Element root = xml.root();
-        Element context = Elements.child(root, RSM, "ExchangedDocumentContext");
-        Element transaction = Elements.child(root, RSM, "SupplyChainTradeTransaction");
+        Element context = XmlEditor.child(root, RSM, "ExchangedDocumentContext");
+        Element transaction = XmlEditor.child(root, RSM, "SupplyChainTradeTransaction");
         Element agreement =
                 transaction == null
                         ? null
-                        : Elements.child(transaction, RAM, "ApplicableHeaderTradeAgreement");
+                        : XmlEditor.child(transaction, RAM, "ApplicableHeaderTradeAgreement");
         if (!RSM.equals(root.getNamespaceURI())
                 || !"CrossIndustryInvoice".equals(root.getLocalName())
                 || context == null
@@ -31,13 +32,13 @@ final class CiiHeader implements XRechnung.Header {
             throw new UnreadableInvoiceException(
                     messages.format("xml.notCii", root.getNamespaceURI(), root.getLocalName()));
         }
-        if (Elements.child(context, RAM, "BusinessProcessSpecifiedDocumentContextParameter")
+        if (XmlEditor.child(context, RAM, "BusinessProcessSpecifiedDocumentContextParameter")
                 == null) {
             String process =
                     xml.element(context, RAM, "ram", "ID", xml.escape(XRechnung.BILLING_PROCESS));
             xml.insert(
                     context,
-                    Elements.firstChildNotIn(context, Set.of("TestIndicator")),
+                    XmlEditor.firstChildNotIn(context, Set.of("TestIndicator")),
                     xml.element(
                             context,
                             RAM,
@@ -46,18 +47,18 @@ final class CiiHeader implements XRechnung.Header {
                             process));
         }
         Element guideline =
-                Elements.child(context, RAM, "GuidelineSpecifiedDocumentContextParameter");
+                XmlEditor.child(context, RAM, "GuidelineSpecifiedDocumentContextParameter");
         if (guideline == null) {
             String id = xml.element(context, RAM, "ram", "ID", xml.escape(XRechnung.SPECIFICATION));
             xml.insert(
                     context,
-                    Elements.firstChildNotIn(context, BEFORE_GUIDELINE),
+                    XmlEditor.firstChildNotIn(context, BEFORE_GUIDELINE),
                     xml.element(
                             context, RAM, "ram", "GuidelineSpecifiedDocumentContextParameter", id));
         } else {
-            Elements.setOrAdd(xml, guideline, RAM, "ram", "ID", Set.of(), XRechnung.SPECIFICATION);
+            xml.setOrAdd(guideline, RAM, "ram", "ID", Set.of(), XRechnung.SPECIFICATION);
         }
         // the buyer reference is the agreement's first element
-        Elements.setOrAdd(xml, agreement, RAM, "ram", "BuyerReference", Set.of(), buyerReference);
+        xml.setOrAdd(agreement, RAM, "ram", "BuyerReference", Set.of(), buyerReference);
     }
 }

@@ -1,6 +1,7 @@
 package io.facteur.adapter.de.internal;
 
 import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.xml.XmlEditor;
 import java.util.Set;
 import org.w3c.dom.Element;
 
@@ -46,7 +47,7 @@ final class UblHeader implements XRechnung.Header {
                     "LineCountNumeric");
 
     @Override
-    public void set(XmlFile xml, String buyerReference, Messages messages)
+    public void set(XmlEditor xml, String buyerReference, Messages messages)
             throws UnreadableInvoiceException {
         Element root = xml.root();
         boolean invoice =
@@ -58,19 +59,11 @@ final class UblHeader implements XRechnung.Header {
             throw new UnreadableInvoiceException(
                     messages.format("xml.notUbl", root.getNamespaceURI(), root.getLocalName()));
         }
-        Elements.setOrAdd(
-                xml,
-                root,
-                CBC,
-                "cbc",
-                "CustomizationID",
-                BEFORE_CUSTOMIZATION,
-                XRechnung.SPECIFICATION);
-        if (Elements.child(root, CBC, "ProfileID") == null) {
-            Elements.setOrAdd(
-                    xml, root, CBC, "cbc", "ProfileID", BEFORE_PROFILE, XRechnung.BILLING_PROCESS);
+        xml.setOrAdd(
+                root, CBC, "cbc", "CustomizationID", BEFORE_CUSTOMIZATION, XRechnung.SPECIFICATION);
+        if (XmlEditor.child(root, CBC, "ProfileID") == null) {
+            xml.setOrAdd(root, CBC, "cbc", "ProfileID", BEFORE_PROFILE, XRechnung.BILLING_PROCESS);
         }
-        Elements.setOrAdd(
-                xml, root, CBC, "cbc", "BuyerReference", BEFORE_BUYER_REFERENCE, buyerReference);
+        xml.setOrAdd(root, CBC, "cbc", "BuyerReference", BEFORE_BUYER_REFERENCE, buyerReference);
     }
 }

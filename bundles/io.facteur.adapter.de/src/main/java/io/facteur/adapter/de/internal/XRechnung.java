@@ -5,6 +5,7 @@ import io.facteur.api.ReceiverAdapter.Receiver;
 import io.facteur.api.ReceiverAdapter.Target;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.XmlEditor;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ final class XRechnung {
          *
          * @throws UnreadableInvoiceException when the XML is not of this syntax
          */
-        void set(XmlFile xml, String buyerReference, Messages messages)
+        void set(XmlEditor xml, String buyerReference, Messages messages)
                 throws UnreadableInvoiceException;
     }
 
@@ -57,13 +58,13 @@ final class XRechnung {
             Map<String, Object> settings)
             throws UnreadableInvoiceException {
         Messages messages = Messages.of(settings);
-        XmlFile xml = tagged(header, invoiceXml, invoice, receiver, settings);
+        XmlEditor xml = tagged(header, invoiceXml, invoice, receiver, settings);
         Requirements.check(xml.root(), header instanceof UblHeader, messages);
         return new Document(invoiceXml.fileName(), invoiceXml.mediaType(), xml.bytes());
     }
 
     /** The invoice with its tags set, before the required terms are checked. */
-    static XmlFile tagged(
+    static XmlEditor tagged(
             Header header,
             Document invoiceXml,
             Invoice invoice,
@@ -72,7 +73,7 @@ final class XRechnung {
             throws UnreadableInvoiceException {
         Messages messages = Messages.of(settings);
         String buyerReference = BuyerReference.of(receiver, invoice, settings, messages);
-        XmlFile xml = XmlFile.parse(invoiceXml.content(), messages);
+        XmlEditor xml = XmlEditor.parse(invoiceXml.content(), messages.locale());
         header.set(xml, buyerReference, messages);
         return xml;
     }

@@ -6,6 +6,7 @@ import io.facteur.api.Document;
 import io.facteur.api.ReceiverAdapter;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.XmlEditor;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +41,7 @@ public class CtcAdapter implements ReceiverAdapter {
             Document invoiceXml, Invoice invoice, Receiver receiver, Map<String, Object> settings)
             throws UnreadableInvoiceException {
         Messages messages = Messages.of(settings);
-        XmlFile xml = XmlFile.parse(invoiceXml.content(), messages);
+        XmlEditor xml = XmlEditor.parse(invoiceXml.content(), messages.locale());
         CtcInvoice cii = CtcInvoice.of(xml, messages);
         FrenchTerms.check(invoice, cii.schemes(), messages);
         if (invoice.lines().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.facteur.adapter.fr.internal;
 
 import io.facteur.api.UnreadableInvoiceException;
+import io.facteur.api.xml.XmlEditor;
 import java.util.Set;
 import org.w3c.dom.Element;
 
@@ -21,24 +22,24 @@ final class CtcInvoice {
     private static final Set<String> BEFORE_GUIDELINE =
             Set.of("TestIndicator", "BusinessProcessSpecifiedDocumentContextParameter");
 
-    private final XmlFile xml;
+    private final XmlEditor xml;
     private final Element context;
     private final Element agreement;
 
-    private CtcInvoice(XmlFile xml, Element context, Element agreement) {
+    private CtcInvoice(XmlEditor xml, Element context, Element agreement) {
         this.xml = xml;
         this.context = context;
         this.agreement = agreement;
     }
 
-    static CtcInvoice of(XmlFile xml, Messages messages) throws UnreadableInvoiceException {
+    static CtcInvoice of(XmlEditor xml, Messages messages) throws UnreadableInvoiceException {
         Element root = xml.root();
-        Element context = Elements.child(root, RSM, "ExchangedDocumentContext");
-        Element transaction = Elements.child(root, RSM, "SupplyChainTradeTransaction");
+        Element context = XmlEditor.child(root, RSM, "ExchangedDocumentContext");
+        Element transaction = XmlEditor.child(root, RSM, "SupplyChainTradeTransaction");
         Element agreement =
                 transaction == null
                         ? null
-                        : Elements.child(transaction, RAM, "ApplicableHeaderTradeAgreement");
+                        : XmlEditor.child(transaction, RAM, "ApplicableHeaderTradeAgreement");
         if (!RSM.equals(root.getNamespaceURI())
                 || !"CrossIndustryInvoice".equals(root.getLocalName())
                 || context == null
@@ -55,26 +56,26 @@ final class CtcInvoice {
     }
 
     private String scheme(String party) {
-        Element trade = Elements.child(agreement, RAM, party);
+        Element trade = XmlEditor.child(agreement, RAM, party);
         Element legal =
-                trade == null ? null : Elements.child(trade, RAM, "SpecifiedLegalOrganization");
-        Element id = legal == null ? null : Elements.child(legal, RAM, "ID");
+                trade == null ? null : XmlEditor.child(trade, RAM, "SpecifiedLegalOrganization");
+        Element id = legal == null ? null : XmlEditor.child(legal, RAM, "ID");
         return id == null ? "" : id.getAttribute("schemeID");
     }
 
     /** Sets BT-24 to EXTENDED-CTC-FR, adding the guideline parameter when it is missing. */
     void declareCtc() {
         Element guideline =
-                Elements.child(context, RAM, "GuidelineSpecifiedDocumentContextParameter");
+                XmlEditor.child(context, RAM, "GuidelineSpecifiedDocumentContextParameter");
         if (guideline == null) {
             String id = xml.element(context, RAM, "ram", "ID", xml.escape(SPECIFICATION));
             xml.insert(
                     context,
-                    Elements.firstChildNotIn(context, BEFORE_GUIDELINE),
+                    XmlEditor.firstChildNotIn(context, BEFORE_GUIDELINE),
                     xml.element(
                             context, RAM, "ram", "GuidelineSpecifiedDocumentContextParameter", id));
         } else {
-            Elements.setOrAdd(xml, guideline, RAM, "ram", "ID", Set.of(), SPECIFICATION);
+            xml.setOrAdd(guideline, RAM, "ram", "ID", Set.of(), SPECIFICATION);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.facteur.api.ReceiverAdapter;
 import io.facteur.api.ReceiverAdapter.Receiver;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.XmlEditor;
 import io.facteur.format.mustang.internal.CiiReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -219,7 +220,7 @@ class FrenchAdapterTest {
                                 + " \"file:///etc/passwd\">]><x>&e;</x>");
         assertThatThrownBy(() -> ctc.adapt(doctype, invoice, choseCtc, Map.of()))
                 .isInstanceOf(UnreadableInvoiceException.class);
-        byte[] large = new byte[XmlFile.MAX_BYTES + 1];
+        byte[] large = new byte[XmlEditor.MAX_BYTES + 1];
         assertThatThrownBy(
                         () ->
                                 ctc.adapt(

@@ -43,6 +43,11 @@ final class Messages {
                         : Locale.ENGLISH);
     }
 
+    /** The language of these texts. */
+    Locale locale() {
+        return locale;
+    }
+
     String format(String key, Object... arguments) {
         return new MessageFormat(bundle.getString(key), locale).format(arguments);
     }

@@ -6,6 +6,7 @@ import io.facteur.api.Document;
 import io.facteur.api.ReceiverAdapter;
 import io.facteur.api.UnreadableInvoiceException;
 import io.facteur.api.invoice.Invoice;
+import io.facteur.api.xml.XmlEditor;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -58,7 +59,7 @@ public class PeppolAdapter implements ReceiverAdapter {
             Document invoiceXml, Invoice invoice, Receiver receiver, Map<String, Object> settings)
             throws UnreadableInvoiceException {
         Messages messages = Messages.of(settings);
-        XmlFile xml = XmlFile.parse(invoiceXml.content(), messages);
+        XmlEditor xml = XmlEditor.parse(invoiceXml.content(), messages.locale());
         Element root = xml.root();
         boolean ubl =
                 INVOICE.equals(root.getNamespaceURI()) && "Invoice".equals(root.getLocalName())
@@ -90,7 +91,7 @@ public class PeppolAdapter implements ReceiverAdapter {
                 throw new UnreadableInvoiceException(
                         messages.format("bt49.scheme", address.scheme()));
             }
-            Element existing = Elements.child(buyer, CBC, "EndpointID");
+            Element existing = XmlEditor.child(buyer, CBC, "EndpointID");
             String markup =
                     xml.element(
                             buyer,
@@ -103,39 +104,32 @@ public class PeppolAdapter implements ReceiverAdapter {
                 // an empty one, or one in a scheme Peppol does not route: replaced whole
                 xml.replace(existing, markup);
             } else {
-                xml.insert(buyer, Elements.firstChildNotIn(buyer, BEFORE_ENDPOINT), markup);
+                xml.insert(buyer, XmlEditor.firstChildNotIn(buyer, BEFORE_ENDPOINT), markup);
             }
         }
         PeppolRules.check(root, messages);
-        Elements.setOrAdd(
-                xml,
-                root,
-                CBC,
-                "cbc",
-                "CustomizationID",
-                BEFORE_CUSTOMIZATION,
-                Peppol.SPECIFICATION);
-        Element profile = Elements.child(root, CBC, "ProfileID");
+        xml.setOrAdd(
+                root, CBC, "cbc", "CustomizationID", BEFORE_CUSTOMIZATION, Peppol.SPECIFICATION);
+        Element profile = XmlEditor.child(root, CBC, "ProfileID");
         if (profile == null
                 || !Peppol.PROCESS.matcher(profile.getTextContent().strip()).matches()) {
-            Elements.setOrAdd(
-                    xml, root, CBC, "cbc", "ProfileID", BEFORE_PROFILE, Peppol.BILLING_PROCESS);
+            xml.setOrAdd(root, CBC, "cbc", "ProfileID", BEFORE_PROFILE, Peppol.BILLING_PROCESS);
         }
         return new Document(invoiceXml.fileName(), invoiceXml.mediaType(), xml.bytes());
     }
 
     private static Element party(Element root, String role) {
-        Element holder = Elements.child(root, CAC, role);
-        return holder == null ? null : Elements.child(holder, CAC, "Party");
+        Element holder = XmlEditor.child(root, CAC, role);
+        return holder == null ? null : XmlEditor.child(holder, CAC, "Party");
     }
 
     private static String scheme(Element party) {
-        Element endpoint = Elements.child(party, CBC, "EndpointID");
+        Element endpoint = XmlEditor.child(party, CBC, "EndpointID");
         return endpoint == null ? "" : endpoint.getAttribute("schemeID").strip();
     }
 
     private static boolean hasEndpoint(Element party) {
-        Element endpoint = Elements.child(party, CBC, "EndpointID");
+        Element endpoint = XmlEditor.child(party, CBC, "EndpointID");
         return endpoint != null && !endpoint.getTextContent().isBlank();
     }
 }

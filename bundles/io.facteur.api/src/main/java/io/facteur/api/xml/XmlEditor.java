@@ -1,32 +1,36 @@
-package io.facteur.adapter.peppol.internal;
+package io.facteur.api.xml;
 
 import io.facteur.api.UnreadableInvoiceException;
-import io.facteur.api.xml.SafeXml;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * An invoice XML file and the few edits an adapter makes to it. The file is parsed safely into a
- * DOM, where the adapter finds what to change (namespaces respected); the edits are then made in
- * the original text itself, so that everything else stays byte for byte as it came (attribute order
- * and quoting, line breaks, comments, the declaration), in the encoding it came in.
+ * An invoice XML file and the few edits a receiver adapter makes to it. The file is parsed safely
+ * into a DOM, where the adapter finds what to change (namespaces respected); the edits are then
+ * made in the original text itself, so that everything else stays byte for byte as it came
+ * (attribute order and quoting, line breaks, comments, the declaration), in the encoding it came
+ * in.
  */
-final class XmlFile {
+public final class XmlEditor {
 
     /** Larger invoice XML is refused: it is held in memory a few times. */
-    static final int MAX_BYTES = 20 * 1024 * 1024;
+    public static final int MAX_BYTES = 20 * 1024 * 1024;
 
     private record Edit(int from, int to, String replacement, int sequence) {}
 
@@ -34,19 +38,34 @@ final class XmlFile {
     private final Charset charset;
     private final Document dom;
     private final List<Edit> edits = new ArrayList<>();
-    private List<Tags.Tag> tags;
+    private List<XmlTags.Tag> tags;
     private Map<Element, Integer> order;
 
-    private XmlFile(String text, Charset charset, Document dom) {
+    private XmlEditor(String text, Charset charset, Document dom) {
         this.text = text;
         this.charset = charset;
         this.dom = dom;
     }
 
-    static XmlFile parse(byte[] xml, Messages messages) throws UnreadableInvoiceException {
+    /**
+     * Parses invoice XML safely ({@link SafeXml}) for editing.
+     *
+     * @param locale the language of the reasons a refusal gives (French, English or German)
+     * @throws UnreadableInvoiceException when the XML is too large, not well-formed, has a DOCTYPE,
+     *     or declares an encoding this system cannot write
+     */
+    public static XmlEditor parse(byte[] xml, Locale locale) throws UnreadableInvoiceException {
+        ResourceBundle texts =
+                ResourceBundle.getBundle(
+                        "io.facteur.api.xml.XmlEditor",
+                        locale,
+                        XmlEditor.class.getClassLoader(),
+                        ResourceBundle.Control.getNoFallbackControl(
+                                ResourceBundle.Control.FORMAT_PROPERTIES));
         if (xml.length > MAX_BYTES) {
             throw new UnreadableInvoiceException(
-                    messages.format("xml.tooLarge", xml.length, MAX_BYTES));
+                    new MessageFormat(texts.getString("tooLarge"), locale)
+                            .format(new Object[] {xml.length, MAX_BYTES}));
         }
         Document dom = SafeXml.parse(xml);
         String name = dom.getXmlEncoding() != null ? dom.getXmlEncoding() : dom.getInputEncoding();
@@ -54,18 +73,21 @@ final class XmlFile {
         try {
             charset = name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new UnreadableInvoiceException(messages.format("xml.encoding", name), e);
+            throw new UnreadableInvoiceException(
+                    new MessageFormat(texts.getString("encoding"), locale)
+                            .format(new Object[] {name}),
+                    e);
         }
-        return new XmlFile(new String(xml, charset), charset, dom);
+        return new XmlEditor(new String(xml, charset), charset, dom);
     }
 
-    Element root() {
+    public Element root() {
         return dom.getDocumentElement();
     }
 
     /** Replaces the content of the element by this text. */
-    void setText(Element element, String value) {
-        Tags.Tag tag = tag(element);
+    public void setText(Element element, String value) {
+        XmlTags.Tag tag = tag(element);
         if (tag.empty()) {
             edits.add(
                     edit(
@@ -78,8 +100,8 @@ final class XmlFile {
     }
 
     /** Replaces the element, tags and content, by this markup. */
-    void replace(Element element, String markup) {
-        Tags.Tag tag = tag(element);
+    public void replace(Element element, String markup) {
+        XmlTags.Tag tag = tag(element);
         edits.add(edit(tag.start(), tag.end(), markup));
     }
 
@@ -87,13 +109,13 @@ final class XmlFile {
      * Inserts markup as a child of the parent, before the reference child (after the last child
      * when null), on its own line indented like its neighbour.
      */
-    void insert(Element parent, Element reference, String markup) {
+    public void insert(Element parent, Element reference, String markup) {
         if (reference != null) {
             int at = tag(reference).start();
             edits.add(edit(at, at, markup + indentBefore(at)));
             return;
         }
-        Tags.Tag parentTag = tag(parent);
+        XmlTags.Tag parentTag = tag(parent);
         Element last = lastChildElement(parent);
         if (last != null) {
             int at = tag(last).end();
@@ -114,7 +136,7 @@ final class XmlFile {
      * An element of this namespace written as the document writes it: with the prefix it binds to
      * the namespace in the parent's scope, or declaring the usual prefix when it binds none.
      */
-    String element(
+    public String element(
             Element parent,
             String namespace,
             String usualPrefix,
@@ -139,8 +161,61 @@ final class XmlFile {
         return "<" + name + start + ">" + inner + "</" + name + ">";
     }
 
+    /** {@link #element(Element, String, String, String, Map, String)} without attributes. */
+    public String element(
+            Element parent, String namespace, String usualPrefix, String localName, String inner) {
+        return element(parent, namespace, usualPrefix, localName, Map.of(), inner);
+    }
+
+    /**
+     * Sets the text of the child element with this name, or adds the element where the schema's
+     * order wants it: before the first child whose name is not in {@code before}.
+     */
+    public void setOrAdd(
+            Element parent,
+            String namespace,
+            String usualPrefix,
+            String localName,
+            Set<String> before,
+            String value) {
+        Element existing = child(parent, namespace, localName);
+        if (existing != null) {
+            setText(existing, value);
+        } else {
+            insert(
+                    parent,
+                    firstChildNotIn(parent, before),
+                    element(parent, namespace, usualPrefix, localName, escape(value)));
+        }
+    }
+
+    /** The first child element with this namespace and local name, or null. */
+    public static Element child(Element parent, String namespace, String localName) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e
+                    && localName.equals(e.getLocalName())
+                    && namespace.equals(e.getNamespaceURI())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first child element whose local name is not in the set: where a new element goes that the
+     * schema puts after those; null when there is none.
+     */
+    public static Element firstChildNotIn(Element parent, Set<String> names) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && !names.contains(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** Text as element content, each character the encoding cannot hold as a reference. */
-    String escape(String value) {
+    public String escape(String value) {
         CharsetEncoder encoder = charset.newEncoder();
         StringBuilder out = new StringBuilder(value.length());
         value.codePoints()
@@ -162,7 +237,7 @@ final class XmlFile {
     }
 
     /** The file with its edits, in its own encoding. */
-    byte[] bytes() {
+    public byte[] bytes() {
         StringBuilder out = new StringBuilder(text);
         edits.stream()
                 // from the end, so that offsets stay true; of two insertions at one place, the
@@ -185,14 +260,20 @@ final class XmlFile {
             i--;
         }
         String whitespace = text.substring(i, at);
-        return whitespace.indexOf('\n') >= 0
-                ? whitespace.substring(whitespace.lastIndexOf('\n'))
-                : "";
+        int lineBreak = whitespace.lastIndexOf('\n');
+        if (lineBreak < 0) {
+            return "";
+        }
+        // the file's own line break: CR LF stays CR LF
+        return whitespace.substring(
+                lineBreak > 0 && whitespace.charAt(lineBreak - 1) == '\r'
+                        ? lineBreak - 1
+                        : lineBreak);
     }
 
-    private Tags.Tag tag(Element element) {
+    private XmlTags.Tag tag(Element element) {
         if (tags == null) {
-            tags = Tags.of(text);
+            tags = XmlTags.of(text);
             order = new IdentityHashMap<>();
             order.put(dom.getDocumentElement(), 0);
             NodeList all = dom.getDocumentElement().getElementsByTagName("*");

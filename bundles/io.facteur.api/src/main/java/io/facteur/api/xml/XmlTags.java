@@ -1,4 +1,4 @@
-package io.facteur.adapter.fr.internal;
+package io.facteur.api.xml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.List;
  * as the DOM's, since invoices have no DOCTYPE and so no entity can hide an element. Comments,
  * CDATA sections, processing instructions and quoted attribute values are skipped.
  */
-final class Tags {
+final class XmlTags {
 
     /**
      * One element's place in the text.
@@ -31,7 +31,7 @@ final class Tags {
             int end,
             boolean empty) {}
 
-    private Tags() {}
+    private XmlTags() {}
 
     /** Every element of the text, in the order of their start tags. */
     static List<Tag> of(String text) {
