@@ -211,29 +211,46 @@ public final class CustomerStore {
 
     /** A dossier's customers by name, those whose name or an address contains {@code q}. */
     public List<Customer> list(String dossier, String q, int limit) throws SQLException {
+        return select(dossier, q, limit, false);
+    }
+
+    /**
+     * A dossier's customers by name, those whose name, an address or the identifier invoices find
+     * them by (the match key: VAT id, else registration, else identifier) contains {@code q}.
+     */
+    public List<Customer> search(String dossier, String q, int limit) throws SQLException {
+        return select(dossier, q, limit, true);
+    }
+
+    private List<Customer> select(String dossier, String q, int limit, boolean byKey)
+            throws SQLException {
+        boolean filtered = q != null && !q.isBlank();
+        String key =
+                filtered && byKey
+                        ? SPACES.matcher(like(q)).replaceAll("").toLowerCase(Locale.ROOT)
+                        : "";
         String sql =
                 "SELECT "
                         + COLUMNS
                         + " FROM customer WHERE dossier_id = ?"
-                        + (q == null || q.isBlank()
-                                ? ""
-                                : " AND (LOWER(name) LIKE ? OR LOWER(emails) LIKE ?)")
+                        + (filtered
+                                ? " AND (LOWER(name) LIKE ? OR LOWER(emails) LIKE ?"
+                                        + (key.isEmpty() ? "" : " OR LOWER(match_key) LIKE ?")
+                                        + ")"
+                                : "")
                         + " ORDER BY name, id FETCH FIRST "
                         + Math.max(1, Math.min(limit, 1000))
                         + " ROWS ONLY";
         try (Connection c = database.connection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, dossier);
-            if (q != null && !q.isBlank()) {
-                String like =
-                        "%"
-                                + q.toLowerCase(Locale.ROOT)
-                                        .replace("\\", "")
-                                        .replace("%", "")
-                                        .replace("_", "")
-                                + "%";
+            if (filtered) {
+                String like = "%" + like(q).toLowerCase(Locale.ROOT) + "%";
                 ps.setString(2, like);
                 ps.setString(3, like);
+                if (!key.isEmpty()) {
+                    ps.setString(4, "%" + key + "%");
+                }
             }
             List<Customer> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -243,6 +260,11 @@ public final class CustomerStore {
             }
             return out;
         }
+    }
+
+    /** The text without the characters LIKE gives a meaning to. */
+    private static String like(String q) {
+        return q.replace("\\", "").replace("%", "").replace("_", "");
     }
 
     private static Customer map(ResultSet rs) throws SQLException {

@@ -17,7 +17,7 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
  * Mustang's PDF/A-3 exporter for one invoice: embeds the invoice XML, byte for byte, as {@code
  * factur-x.xml} (associated file, relationship Alternative, or Data for MINIMUM and BASIC WL), and
  * writes the Factur-X XMP (profile, file name, version) with the PDF/A-3 extension schema. Not
- * thread-safe: one instance per PDF.
+ * thread-safe: one instance per PDF, {@link #open} then {@link #embed}.
  */
 final class FacturXEmbedding extends ZUGFeRDExporterFromA3 {
 
@@ -39,6 +39,8 @@ final class FacturXEmbedding extends ZUGFeRDExporterFromA3 {
                     "JavaScript",
                     "SetState",
                     "NoOp");
+
+    private int size;
 
     FacturXEmbedding(Profile profile) {
         setProfile(profile);
@@ -68,18 +70,33 @@ final class FacturXEmbedding extends ZUGFeRDExporterFromA3 {
     }
 
     /**
-     * The PDF/A-3 with the XML embedded.
+     * Opens the PDF the XML goes into.
      *
-     * @param pdfA3 a PDF/A-3 (the visualization FOP wrote in PDF/A-3b mode)
+     * @param pdf a PDF whose pages meet PDF/A-3 (such as the visualization FOP wrote in PDF/A-3b
+     *     mode)
+     * @throws IOException when PDFBox cannot open it
+     */
+    void open(byte[] pdf) throws IOException {
+        load(pdf);
+        size = pdf.length;
+    }
+
+    /** Whether the opened PDF is encrypted (PDF/A forbids it). */
+    boolean encrypted() {
+        return doc.isEncrypted();
+    }
+
+    /**
+     * The opened PDF as PDF/A-3 with the XML embedded; closes the PDF.
+     *
      * @param xml the invoice XML, embedded unchanged
      */
-    byte[] embed(byte[] pdfA3, byte[] xml) throws IOException {
-        load(pdfA3);
+    byte[] embed(byte[] xml) throws IOException {
         withoutForbiddenActions();
         // Mustang's own provider refuses XML whose prefix is not rsm: the bytes go in as they are
         setXMLProvider(new Verbatim(xml));
         prepare();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pdfA3.length + xml.length + 8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size + xml.length + 8192);
         export(out);
         return out.toByteArray();
     }
