@@ -25,7 +25,7 @@ public final class CiiInvoice {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter out =
-                    XMLOutputFactory.newFactory()
+                    XMLOutputFactory.newDefaultFactory()
                             .createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
             out.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             write(invoice, new CiiXml(out));

@@ -29,8 +29,8 @@ final class CiiParties {
     }
 
     /**
-     * The delivery: empty but for an intra-community supply, which must say where the goods went
-     * and when (BR-IC-11, BR-IC-12): the buyer's address, on the issue date.
+     * The delivery: its date (BT-72, the date of the sale or service that French and German law
+     * require), and for an intra-community supply where the goods went (BR-IC-11, BR-IC-12).
      */
     static void delivery(CiiXml xml, IssuedInvoice invoice) throws XMLStreamException {
         Draft draft = invoice.draft();
@@ -43,10 +43,13 @@ final class CiiParties {
             xml.leaf("ram:Name", draft.buyer().name());
             address(xml, draft.buyer().address());
             xml.close();
-            xml.open("ram:ActualDeliverySupplyChainEvent");
-            xml.date("ram:OccurrenceDateTime", "udt:DateTimeString", invoice.issueDate());
-            xml.close();
         }
+        xml.open("ram:ActualDeliverySupplyChainEvent");
+        xml.date(
+                "ram:OccurrenceDateTime",
+                "udt:DateTimeString",
+                draft.deliveryDate() != null ? draft.deliveryDate() : invoice.issueDate());
+        xml.close();
         xml.close();
     }
 

@@ -23,6 +23,8 @@ import java.util.List;
  * @param precedingInvoiceDate its issue date (BT-26), may be null
  * @param exemptionReasons per VAT category, the exemption reason text (BT-120) to print when the
  *     default text of the invoice's language does not fit
+ * @param deliveryDate the date of the delivery or of the service (BT-72), which French and German
+ *     law require on an invoice; null to take the issue date
  */
 public record Draft(
         boolean creditNote,
@@ -39,7 +41,8 @@ public record Draft(
         String purchaseOrder,
         String precedingInvoice,
         LocalDate precedingInvoiceDate,
-        java.util.Map<String, String> exemptionReasons) {
+        java.util.Map<String, String> exemptionReasons,
+        LocalDate deliveryDate) {
     public Draft {
         currency = Address.text(currency).toUpperCase(java.util.Locale.ROOT);
         language = Address.text(language).toLowerCase(java.util.Locale.ROOT);

@@ -54,6 +54,64 @@ public final class DraftCheck {
         return problems.list();
     }
 
+    /** Logos larger than this are refused: the PDF carries them on every first page. */
+    static final int MAX_LOGO_BYTES = 512 * 1024;
+
+    /** Free texts of the profile (legal mentions, late-payment text) are at most this long. */
+    static final int MAX_PROFILE_TEXT = 2_000;
+
+    /**
+     * The problems of a seller profile as an admin saves it, with pointers into the profile itself
+     * ({@code /legalName}, {@code /address/countryCode}); empty when it can be saved. What only an
+     * invoice needs (a VAT identifier for a category, an IBAN for a transfer) is checked at issue.
+     */
+    public static List<FieldProblem> checkSeller(SellerProfile seller, Locale locale) {
+        ProblemList problems = new ProblemList(LocalizedTexts.of("Checks", locale));
+        PartyChecks.profile(seller, problems);
+        if (!seller.siren().isEmpty() && !seller.siren().matches("\\d{9}")) {
+            problems.add("/siren", "siren.format");
+        }
+        if (!seller.siret().isEmpty() && !seller.siret().matches("\\d{14}")) {
+            problems.add("/siret", "siret.format");
+        }
+        if (!seller.iban().isEmpty() && !Iban.valid(seller.iban())) {
+            problems.add("/iban", "iban.invalid");
+        }
+        if (!seller.bic().isEmpty() && !seller.bic().matches("[A-Z0-9]{8}([A-Z0-9]{3})?")) {
+            problems.add("/bic", "bic.format");
+        }
+        if (!seller.email().isEmpty() && !seller.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add("/email", "email.format");
+        }
+        if (seller.logo().length > MAX_LOGO_BYTES) {
+            problems.add("/logo", "logo.tooLarge", MAX_LOGO_BYTES / 1024);
+        } else if (seller.logo().length > 0 && !image(seller.logo())) {
+            problems.add("/logo", "logo.format");
+        }
+        if (seller.legalMentions().length() > MAX_PROFILE_TEXT) {
+            problems.add("/legalMentions", "text.tooLong", MAX_PROFILE_TEXT);
+        }
+        if (seller.latePaymentText().length() > MAX_PROFILE_TEXT) {
+            problems.add("/latePaymentText", "text.tooLong", MAX_PROFILE_TEXT);
+        }
+        if (seller.paymentTerm() == null) {
+            problems.add("/paymentTerm", "required");
+        }
+        return problems.list();
+    }
+
+    /** A PNG or a JPEG, by its first bytes. */
+    private static boolean image(byte[] bytes) {
+        boolean png =
+                bytes.length > 8
+                        && (bytes[0] & 0xff) == 0x89
+                        && bytes[1] == 'P'
+                        && bytes[2] == 'N'
+                        && bytes[3] == 'G';
+        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
+        return png || jpeg;
+    }
+
     private static void document(Draft draft, LocalDate issue, ProblemList problems) {
         if (draft.currency().isEmpty()) {
             problems.add("/currency", "required");

@@ -1,6 +1,10 @@
 package io.facteur.invoicing.internal;
 
+import io.facteur.api.Capability;
+import io.facteur.api.CapabilityKind;
+import io.facteur.api.Customers;
 import io.facteur.api.Document;
+import io.facteur.api.Dossiers;
 import io.facteur.api.Inbox;
 import io.facteur.api.InboxException;
 import io.facteur.api.PdfInvoiceEmbedder;
@@ -29,6 +33,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * never out of order.
  */
 @Component(service = Issuing.class)
+@Capability(
+        capability = Issuing.CHANNEL,
+        kind = CapabilityKind.IMPORT_CHANNEL,
+        label = "Online invoicing (Factur-X)")
 public final class Issuing {
     /** The channel id the inbox records for issued invoices. */
     public static final String CHANNEL = "invoicing";
@@ -88,20 +97,22 @@ public final class Issuing {
     private ScheduledExecutorService background;
 
     /**
-     * The component: days are counted in France's time zone, and the invoice's language is the
-     * customer's when Facteur has its labels, else French, until dossiers keep their own rule.
+     * The component: days are counted in France's time zone; the invoice's language follows each
+     * dossier's rule (its own, or the customer's).
      */
     @Activate
     public Issuing(
             @Reference InvoicingDatabase database,
             @Reference Inbox inbox,
-            @Reference PdfInvoiceEmbedder embedder) {
+            @Reference PdfInvoiceEmbedder embedder,
+            @Reference Dossiers dossiers,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) Customers customers) {
         this(
                 database,
                 inbox,
                 embedder,
                 Clock.system(ZoneId.of("Europe/Paris")),
-                LanguageRule.customerOr("fr"),
+                LanguageRule.of(dossiers, customers),
                 Duration.ofMinutes(2));
         background =
                 Executors.newSingleThreadScheduledExecutor(
@@ -250,6 +261,37 @@ public final class Issuing {
         return submitted;
     }
 
+    /** The clock whose day is the issue date. */
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The Factur-X of an issued invoice, made again from its snapshot: the same pages and XML that
+     * were (or will be) submitted; empty when the dossier has no issued document of that id.
+     */
+    java.util.Optional<Document> facturX(String dossier, String documentId)
+            throws SQLException, UnreadableInvoiceException {
+        try (Connection c = database.connection();
+                PreparedStatement p =
+                        c.prepareStatement(
+                                "SELECT issued, issued_at FROM "
+                                        + InvoicingSchema.DOCUMENT
+                                        + " WHERE id = ? AND dossier = ? AND issued IS NOT NULL")) {
+            p.setString(1, documentId);
+            p.setString(2, dossier);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(
+                        files.facturX(
+                                Json.read(r.getString(1), IssuedInvoice.class),
+                                r.getTimestamp(2).toInstant()));
+            }
+        }
+    }
+
     /** The issue, inside the caller's transaction. */
     private Snapshot issue(
             Connection c, String dossier, String draftId, Long expectedVersion, Locale locale)
@@ -364,7 +406,8 @@ public final class Issuing {
                 d.purchaseOrder(),
                 d.precedingInvoice(),
                 d.precedingInvoiceDate(),
-                d.exemptionReasons());
+                d.exemptionReasons(),
+                d.deliveryDate() != null ? d.deliveryDate() : issueDate);
     }
 
     /** An issued invoice as stored, with the moment of its issue. */

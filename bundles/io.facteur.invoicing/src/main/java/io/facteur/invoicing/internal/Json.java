@@ -34,6 +34,56 @@ final class Json {
         }
     }
 
+    /**
+     * A request body, refused with the place of the first thing that does not fit (a JSON pointer)
+     * and what the parser said.
+     */
+    static <T> T body(String json, Class<T> type) throws BodyException {
+        if (json == null || json.isBlank()) {
+            throw new BodyException("", "empty body");
+        }
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new BodyException("", "null body");
+            }
+            return value;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            StringBuilder pointer = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+                pointer.append('/')
+                        .append(
+                                r.getFieldName() != null
+                                        ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                                        : String.valueOf(r.getIndex()));
+            }
+            throw new BodyException(pointer.toString(), e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new BodyException("", e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            // a record's compact constructor refused a value
+            throw new BodyException("", e.getMessage());
+        }
+    }
+
+    /** A request body that is not the JSON expected. */
+    static final class BodyException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String pointer;
+
+        BodyException(String pointer, String message) {
+            super(
+                    message == null
+                            ? ""
+                            : message.length() > 300 ? message.substring(0, 300) : message);
+            this.pointer = pointer;
+        }
+
+        String pointer() {
+            return pointer;
+        }
+    }
+
     static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

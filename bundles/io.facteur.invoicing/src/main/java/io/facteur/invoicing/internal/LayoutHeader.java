@@ -140,6 +140,12 @@ final class LayoutHeader {
         Draft draft = invoice.draft();
         List<String[]> fields = new ArrayList<>();
         fields.add(new String[] {format.label("issueDate"), format.date(invoice.issueDate())});
+        // the date of the sale or service, when it is not the issue date (French CGI, art. 242
+        // nonies A; the CII carries it always)
+        if (draft.deliveryDate() != null && !draft.deliveryDate().equals(invoice.issueDate())) {
+            fields.add(
+                    new String[] {format.label("deliveryDate"), format.date(draft.deliveryDate())});
+        }
         if (invoice.dueDate() != null) {
             fields.add(new String[] {format.label("dueDate"), format.date(invoice.dueDate())});
         }

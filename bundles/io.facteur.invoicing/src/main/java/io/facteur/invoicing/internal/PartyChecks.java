@@ -50,6 +50,20 @@ final class PartyChecks {
         payment(draft, seller, problems);
     }
 
+    /** The seller's own fields, with pointers into the profile. */
+    static void profile(SellerProfile seller, ProblemList problems) {
+        if (seller.legalName().isEmpty()) {
+            problems.add("/legalName", "required");
+        }
+        country(
+                "/address/countryCode",
+                seller.address() == null ? new Address("", "", "", "", "") : seller.address(),
+                problems);
+        if (!seller.vatId().isEmpty() && !vatId(seller.vatId())) {
+            problems.add("/vatId", "vatId.format");
+        }
+    }
+
     private static void categories(
             Draft draft, SellerProfile seller, Address sellerAddress, ProblemList problems) {
         Set<VatCategory> used = EnumSet.noneOf(VatCategory.class);

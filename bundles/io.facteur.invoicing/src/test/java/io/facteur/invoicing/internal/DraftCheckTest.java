@@ -337,7 +337,8 @@ class DraftCheckTest {
                             "",
                             precedingInvoice,
                             null,
-                            Map.of());
+                            Map.of(),
+                            null);
             SellerProfile s = SampleDrafts.seller();
             SellerProfile seller =
                     new SellerProfile(

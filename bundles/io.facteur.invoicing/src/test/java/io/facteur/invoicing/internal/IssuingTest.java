@@ -75,7 +75,8 @@ class IssuingTest {
                 d.purchaseOrder(),
                 d.precedingInvoice(),
                 d.precedingInvoiceDate(),
-                d.exemptionReasons());
+                d.exemptionReasons(),
+                null);
     }
 
     private String newDraft() throws SQLException {
@@ -305,6 +306,7 @@ class IssuingTest {
                         "",
                         "",
                         null,
+                        null,
                         null);
         String bad = documents.create(DOSSIER, noLines).id();
 
@@ -464,6 +466,7 @@ class IssuingTest {
                 d.purchaseOrder(),
                 d.precedingInvoice(),
                 d.precedingInvoiceDate(),
-                d.exemptionReasons());
+                d.exemptionReasons(),
+                null);
     }
 }

@@ -139,7 +139,8 @@ final class SampleDrafts {
                 "PO-4711",
                 creditNote ? "F-2026-0007" : "",
                 creditNote ? ISSUE.minusDays(20) : null,
-                exemptionReasons);
+                exemptionReasons,
+                null);
     }
 
     /** The same draft with another component, for the check's bad inputs. */
@@ -159,7 +160,8 @@ final class SampleDrafts {
                 d.purchaseOrder(),
                 d.precedingInvoice(),
                 d.precedingInvoiceDate(),
-                d.exemptionReasons());
+                d.exemptionReasons(),
+                null);
     }
 
     static IssuedInvoice issue(Draft draft, SellerProfile seller, String number) {

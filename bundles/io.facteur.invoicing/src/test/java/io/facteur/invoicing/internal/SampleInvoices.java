@@ -172,7 +172,8 @@ final class SampleInvoices {
                         "PO-88231",
                         creditNote ? "F-2026-0007" : "",
                         creditNote ? LocalDate.of(2026, 10, 3) : null,
-                        Map.of("E", "Exonération de TVA, article 261-4-4° a du CGI"));
+                        Map.of("E", "Exonération de TVA, article 261-4-4° a du CGI"),
+                        null);
         return issued(draft, seller(logo), creditNote ? "A-2026-0002" : "F-2026-0042");
     }
 
@@ -285,6 +286,7 @@ final class SampleInvoices {
                         "58",
                         "PO-".repeat(50),
                         "",
+                        null,
                         null,
                         null);
         SellerProfile seller = base.seller();
