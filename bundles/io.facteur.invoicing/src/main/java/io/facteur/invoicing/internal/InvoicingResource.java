@@ -5,6 +5,8 @@ import io.facteur.api.Document;
 import io.facteur.api.Dossiers;
 import io.facteur.api.Roles;
 import io.facteur.api.invoice.PostalAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.SQLException;
@@ -51,6 +53,10 @@ import org.slf4j.LoggerFactory;
 @JaxrsApplicationSelect("(osgi.jaxrs.name=facteur)")
 @Path("dossiers/{dossier}/invoicing")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(
+        name = "Invoicing",
+        description =
+                "Invoices written online: seller profile, numbering, drafts, issuing as Factur-X")
 public class InvoicingResource {
 
     /** Larger bodies are refused: 5,000 lines and a logo fit well below. */
@@ -144,6 +150,9 @@ public class InvoicingResource {
 
     @GET
     @Path("profile")
+    @Operation(
+            summary =
+                    "The seller profile of the dossier's invoices, prefilled from the dossier until saved")
     public Response profile(@PathParam("dossier") String dossier, @Context SecurityContext sc) {
         return answer(
                 dossier,
@@ -161,6 +170,7 @@ public class InvoicingResource {
     @PUT
     @Path("profile")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save the seller profile (admins); 400 names each field at fault")
     public Response saveProfile(
             @PathParam("dossier") String dossier, String body, @Context SecurityContext sc) {
         return answer(
@@ -180,6 +190,7 @@ public class InvoicingResource {
 
     @GET
     @Path("numbering")
+    @Operation(summary = "The numbering pattern and the next number")
     public Response numbering(@PathParam("dossier") String dossier, @Context SecurityContext sc) {
         return answer(
                 dossier,
@@ -191,6 +202,9 @@ public class InvoicingResource {
     @PUT
     @Path("numbering")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Change the numbering (admins): pattern, yearly restart, next value (never lower)")
     public Response saveNumbering(
             @PathParam("dossier") String dossier, String body, @Context SecurityContext sc) {
         return answer(
@@ -222,6 +236,7 @@ public class InvoicingResource {
 
     @GET
     @Path("documents")
+    @Operation(summary = "Drafts and issued invoices, newest first (state=DRAFT, ISSUED or all)")
     public Response list(
             @PathParam("dossier") String dossier,
             @QueryParam("state") String state,
@@ -245,6 +260,7 @@ public class InvoicingResource {
     @POST
     @Path("documents")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a draft: no number, editable")
     public Response create(
             @PathParam("dossier") String dossier, String body, @Context SecurityContext sc) {
         return answer(
@@ -268,6 +284,7 @@ public class InvoicingResource {
 
     @GET
     @Path("documents/{id}")
+    @Operation(summary = "One draft or issued invoice, with its totals")
     public Response one(
             @PathParam("dossier") String dossier,
             @PathParam("id") String id,
@@ -282,6 +299,8 @@ public class InvoicingResource {
     @PUT
     @Path("documents/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Change a draft, with the version it was read at (409 when stale or issued)")
     public Response update(
             @PathParam("dossier") String dossier,
             @PathParam("id") String id,
@@ -319,6 +338,7 @@ public class InvoicingResource {
 
     @DELETE
     @Path("documents/{id}")
+    @Operation(summary = "Delete a draft (issued invoices stay)")
     public Response delete(
             @PathParam("dossier") String dossier,
             @PathParam("id") String id,
@@ -348,6 +368,7 @@ public class InvoicingResource {
     @POST
     @Path("documents/{id}/issue")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a draft: the next number, the Factur-X, the dossier's pipeline")
     public Response issue(
             @PathParam("dossier") String dossier,
             @PathParam("id") String id,
@@ -378,6 +399,9 @@ public class InvoicingResource {
     @GET
     @Path("documents/{id}/pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary =
+                    "A draft's pages marked as a draft, or the issued invoice's Factur-X (303 to the archived original)")
     public Response pdf(
             @PathParam("dossier") String dossier,
             @PathParam("id") String id,
@@ -413,6 +437,7 @@ public class InvoicingResource {
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A draft's totals and problems, nothing saved")
     public Response preview(
             @PathParam("dossier") String dossier, String body, @Context SecurityContext sc) {
         return answer(
