@@ -268,8 +268,7 @@ public class InvoicingResource {
                 sc,
                 false,
                 texts -> {
-                    Draft draft = body(body, Draft.class, texts);
-                    structure(draft, texts);
+                    Draft draft = draft(body, texts);
                     StoredDocument stored = documents.create(dossier, draft);
                     return json(
                             Response.created(
@@ -445,8 +444,7 @@ public class InvoicingResource {
                 sc,
                 false,
                 texts -> {
-                    Draft draft = body(body, Draft.class, texts);
-                    structure(draft, texts);
+                    Draft draft = draft(body, texts);
                     SellerProfile seller =
                             profiles.find(dossier).orElseGet(() -> template(dossier));
                     List<Problem.Field> problems = new ArrayList<>();
@@ -480,6 +478,13 @@ public class InvoicingResource {
                                             e.pointer(),
                                             texts.text("body.field", e.getMessage())))));
         }
+    }
+
+    /** A draft in a body, with what must hold of it to be stored at all. */
+    private Draft draft(String body, Texts texts) throws Refusal {
+        Draft draft = body(body, Draft.class, texts);
+        structure(draft, texts);
+        return draft;
     }
 
     /** What must hold of a draft to be stored at all (the rest waits for issuing). */
