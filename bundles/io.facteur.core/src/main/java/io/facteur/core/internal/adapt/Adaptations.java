@@ -322,7 +322,16 @@ public class Adaptations {
                                         .map(d -> d.term() + " = " + d.copy())
                                         .collect(Collectors.joining(", ")),
                         ruleSets.isEmpty() ? "-" : String.join(", ", ruleSets)));
-        String ext = target.syntax().equals("FACTUR_X") ? "pdf" : "xml";
+        // named by what it is, not by the syntax's name: a hybrid PDF, or XML
+        boolean pdf =
+                out.content().length > 4
+                        && new String(
+                                        out.content(),
+                                        0,
+                                        5,
+                                        java.nio.charset.StandardCharsets.US_ASCII)
+                                .equals("%PDF-");
+        String ext = pdf ? "pdf" : "xml";
         String base = original.fileName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
         Document named =
                 new Document(
