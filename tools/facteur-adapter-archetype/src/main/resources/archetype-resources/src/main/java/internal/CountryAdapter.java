@@ -89,7 +89,10 @@ public class CountryAdapter implements ReceiverAdapter {
         }
         // The country's tags are set here, on invoiceXml (UBL 2.1 in the document's encoding), with
         // the values the receiver's entry (receiver.references()), the invoice and the dossier's
-        // settings (CountrySettings) give; declare each term set in ADDS.
+        // settings (CountrySettings) give; declare each term set in ADDS. Edit with the platform's
+        // io.facteur.api.xml.XmlEditor: it parses safely and changes only the bytes of what it
+        // sets (XmlEditor.parse(bytes, locale), setOrAdd(...), bytes()), so that the core's
+        // comparison of the XML finds nothing changed outside the places of the declared terms.
         return invoiceXml;
     }
 }
