@@ -38,6 +38,12 @@ import java.util.stream.Stream;
  */
 public final class AdapterKit {
 
+    /** The start of the reason of a file the project's readers or writers cannot carry. */
+    public static final String PROJECT_REFUSAL = "project: ";
+
+    /** The start of the reason of a file whose source breaks its own rules (the core's gate). */
+    public static final String SOURCE_INVALID = "the source itself breaks rules of ";
+
     /** Larger corpus files are refused: the kit reads whole files into memory. */
     static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
 
@@ -143,7 +149,7 @@ public final class AdapterKit {
         try {
             source = reader(sourceDocument).orElseThrow().read(sourceDocument);
         } catch (UnreadableInvoiceException e) {
-            return FileResult.of(file, Outcome.REFUSED, "project: " + e.getMessage());
+            return FileResult.of(file, Outcome.REFUSED, PROJECT_REFUSAL + e.getMessage());
         }
         Optional<FileResult> gate = gate(file, sourceDocument, source, sourceSyntax);
         if (gate.isPresent()) {
@@ -152,7 +158,7 @@ public final class AdapterKit {
         try {
             inTarget = inTargetSyntax(sourceDocument, sourceSyntax.syntax(), source, target);
         } catch (UnreadableInvoiceException e) {
-            return FileResult.of(file, Outcome.REFUSED, "project: " + e.getMessage());
+            return FileResult.of(file, Outcome.REFUSED, PROJECT_REFUSAL + e.getMessage());
         }
         Document adapted;
         try {
@@ -285,7 +291,7 @@ public final class AdapterKit {
                 new FileResult(
                         file,
                         Outcome.REFUSED,
-                        "the source itself breaks rules of "
+                        SOURCE_INVALID
                                 + ruleSets
                                 + ": the core delivers and exports no invalid invoice",
                         List.of(),

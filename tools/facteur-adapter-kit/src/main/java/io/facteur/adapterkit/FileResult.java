@@ -41,6 +41,17 @@ public record FileResult(
         return file.getFileName().toString();
     }
 
+    /**
+     * Whether the adapter itself refused the file (with its reason), rather than the project (no
+     * writer can carry the file in the target syntax) or the core's gate (the source breaks its own
+     * rules).
+     */
+    public boolean refusedByAdapter() {
+        return outcome == Outcome.REFUSED
+                && !reason.startsWith(AdapterKit.PROJECT_REFUSAL)
+                && !reason.startsWith(AdapterKit.SOURCE_INVALID);
+    }
+
     /** The ids of the rules that reported an error, sorted. */
     public Set<String> errorRules() {
         TreeSet<String> rules = new TreeSet<>();
