@@ -55,6 +55,7 @@ public final class AdapterKit {
     private final List<InvoiceReader> readers;
     private final List<InvoiceWriter> writers;
     private final ValidationStep validation;
+    private final boolean gated;
 
     private AdapterKit(
             ReceiverAdapter adapter,
@@ -62,13 +63,15 @@ public final class AdapterKit {
             Map<String, Object> settings,
             List<InvoiceReader> readers,
             List<InvoiceWriter> writers,
-            ValidationStep validation) {
+            ValidationStep validation,
+            boolean gated) {
         this.adapter = adapter;
         this.receiver = receiver;
         this.settings = Map.copyOf(settings);
         this.readers = List.copyOf(readers);
         this.writers = List.copyOf(writers);
         this.validation = validation;
+        this.gated = gated;
     }
 
     /**
@@ -83,22 +86,32 @@ public final class AdapterKit {
                 Map.of(),
                 components.provide(InvoiceReader.class),
                 components.provide(InvoiceWriter.class),
-                new ProjectValidators(components));
+                new ProjectValidators(components),
+                true);
     }
 
     /** The same kit for this receiver. */
     public AdapterKit withReceiver(Receiver receiver) {
-        return new AdapterKit(adapter, receiver, settings, readers, writers, validation);
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation, gated);
     }
 
     /** The same kit with these dossier settings of the adapter. */
     public AdapterKit withSettings(Map<String, Object> settings) {
-        return new AdapterKit(adapter, receiver, settings, readers, writers, validation);
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation, gated);
     }
 
     /** The same kit with another validation (a team's own, or {@link ValidationStep#none()}). */
     public AdapterKit withValidation(ValidationStep validation) {
-        return new AdapterKit(adapter, receiver, settings, readers, writers, validation);
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation, gated);
+    }
+
+    /**
+     * The same kit without the core's gate: sources are not validated before the adapter, as when
+     * the core adapts an invoice it validated at import. For measuring the adaptation path alone; a
+     * source that breaks its own rules then shows as invalid after the adapter.
+     */
+    public AdapterKit withoutGate() {
+        return new AdapterKit(adapter, receiver, settings, readers, writers, validation, false);
     }
 
     /** The readers the kit uses. */
@@ -151,7 +164,8 @@ public final class AdapterKit {
         } catch (UnreadableInvoiceException e) {
             return FileResult.of(file, Outcome.REFUSED, PROJECT_REFUSAL + e.getMessage());
         }
-        Optional<FileResult> gate = gate(file, sourceDocument, source, sourceSyntax);
+        Optional<FileResult> gate =
+                gated ? gate(file, sourceDocument, source, sourceSyntax) : Optional.empty();
         if (gate.isPresent()) {
             return gate.get();
         }
