@@ -157,7 +157,7 @@ public final class XmlChanges {
                 text.append(n.getNodeValue());
             }
         }
-        if (!children) {
+        if (!children && !text.toString().isBlank()) {
             facts.put(path, text.toString().strip());
         } else if (!text.toString().isBlank()) {
             // mixed content: the text between the children counts too

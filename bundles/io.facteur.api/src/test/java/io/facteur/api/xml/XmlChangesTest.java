@@ -91,6 +91,33 @@ class XmlChangesTest {
     }
 
     @Test
+    void anEmptyElementMayReceiveADeclaredChildButNotText() throws Exception {
+        String cii =
+                """
+                <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+                    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100">
+                  <rsm:ExchangedDocumentContext/>
+                </rsm:CrossIndustryInvoice>
+                """;
+        String guideline =
+                cii.replace(
+                        "<rsm:ExchangedDocumentContext/>",
+                        "<rsm:ExchangedDocumentContext><ram:GuidelineSpecifiedDocumentContextParameter>"
+                                + "<ram:ID>x</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>"
+                                + "</rsm:ExchangedDocumentContext>");
+        String text =
+                cii.replace(
+                        "<rsm:ExchangedDocumentContext/>",
+                        "<rsm:ExchangedDocumentContext>x</rsm:ExchangedDocumentContext>");
+
+        assertThat(XmlChanges.outside(bytes(cii), bytes(guideline), "CII", Set.of("BT-24")))
+                .isEmpty();
+        assertThat(XmlChanges.outside(bytes(cii), bytes(text), "CII", Set.of("BT-24")))
+                .extracting(XmlChanges.Change::path)
+                .containsExactly("/CrossIndustryInvoice[1]/ExchangedDocumentContext[1]");
+    }
+
+    @Test
     void anElementMovedToAnotherNamespaceIsAChange() throws Exception {
         String moved =
                 UBL.replace("<cbc:ID>F-1</cbc:ID>", "<x:ID xmlns:x=\"urn:example\">F-1</x:ID>");
