@@ -68,8 +68,9 @@
     const installed = channels.find((c) => c.id === id);
     return installed && installed.label ? installed.label : id;
   };
-  // what the page's other parts (connectors.js) share: the API, texts and the dossier shown; they
-  // hear of a change of dossier or language by the events facteur:dossier and facteur:language
+  // what the page's other parts (connectors.js, invoicing.js) share: the API, texts and the dossier
+  // shown; they hear of a change of dossier or language by the events facteur:dossier and
+  // facteur:language, and say that they issued an invoice by facteur:issued
   window.Facteur = {
     api: api, json: json, el: el, option: option, t: t, tf: tf, when: when,
     inDossier: (path) => inDossier(path),
@@ -539,6 +540,8 @@
     $("customer-new").addEventListener("click", () => openCustomer(null, null));
     $("customer-form").addEventListener("submit", saveCustomer);
     $("customer-cancel").addEventListener("click", closeCustomer);
+    // an invoice issued on the page (invoicing.js) enters the dossier and its buyer the directory
+    document.addEventListener("facteur:issued", () => { loadInvoices().catch(() => {}); loadCustomers().catch(() => {}); });
     // a link to an invoice or a customer followed within the page (the page itself only replaces it)
     window.addEventListener("hashchange", () => {
       const hash = new URLSearchParams(location.hash.slice(1));
