@@ -57,7 +57,7 @@ public class InvoicingPageIT extends FacteurTestSupport {
                             browser.eval(
                                             "document.querySelector('#invoicing-section').hidden ? ''"
                                                     + " : document.querySelector('#invoicing-title').textContent")
-                                    .equals("Factures"),
+                                    .equals("Créer des factures"),
                     30_000,
                     "the invoicing section in French");
             waitFor(
