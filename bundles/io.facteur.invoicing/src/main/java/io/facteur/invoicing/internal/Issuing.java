@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,7 @@ public final class Issuing {
 
     private final InvoicingDatabase database;
     private final Inbox inbox;
-    private final InvoiceFiles files;
+    private volatile PdfInvoiceEmbedder embedder;
     private final Clock clock;
     private final LanguageRule languageRule;
     private final Duration grace;
@@ -104,13 +105,12 @@ public final class Issuing {
     public Issuing(
             @Reference InvoicingDatabase database,
             @Reference Inbox inbox,
-            @Reference PdfInvoiceEmbedder embedder,
             @Reference Dossiers dossiers,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) Customers customers) {
         this(
                 database,
                 inbox,
-                embedder,
+                null,
                 Clock.system(ZoneId.of("Europe/Paris")),
                 LanguageRule.of(dossiers, customers),
                 Duration.ofMinutes(2));
@@ -122,16 +122,7 @@ public final class Issuing {
                             return thread;
                         });
         background.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        resubmitPending();
-                    } catch (SQLException | RuntimeException e) {
-                        LOG.warn("Cannot resubmit the issued invoices not yet submitted", e);
-                    }
-                },
-                0,
-                RETRY.toMinutes(),
-                TimeUnit.MINUTES);
+                this::resubmitQuietly, 0, RETRY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /**
@@ -151,11 +142,52 @@ public final class Issuing {
             Duration grace) {
         this.database = database;
         this.inbox = inbox;
-        this.files = new InvoiceFiles(embedder);
+        this.embedder = embedder;
         this.clock = clock;
         this.languageRule = languageRule;
         this.grace = grace;
         this.sequences = new Sequences(database, clock);
+    }
+
+    /**
+     * The Factur-X embedder (the format feature's). Without it invoices are still issued, numbered
+     * and kept; they wait, as ISSUED, and are handed to the inbox once it is back.
+     */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetEmbedder")
+    void setEmbedder(PdfInvoiceEmbedder embedder) {
+        this.embedder = embedder;
+        ScheduledExecutorService running = background;
+        if (running != null) {
+            // what waited for it goes once the issuing threads are surely done with it
+            running.schedule(this::resubmitQuietly, grace.toSeconds() + 1, TimeUnit.SECONDS);
+        }
+    }
+
+    void unsetEmbedder(PdfInvoiceEmbedder embedder) {
+        if (this.embedder == embedder) {
+            this.embedder = null;
+        }
+    }
+
+    private void resubmitQuietly() {
+        try {
+            resubmitPending();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cannot resubmit the issued invoices not yet submitted", e);
+        }
+    }
+
+    /** The files of an invoice, with the embedder installed now. */
+    private InvoiceFiles files() throws UnreadableInvoiceException {
+        PdfInvoiceEmbedder now = embedder;
+        if (now == null) {
+            throw new UnreadableInvoiceException(
+                    "No Factur-X embedder is installed (feature facteur-format): the invoice waits");
+        }
+        return new InvoiceFiles(now);
     }
 
     @Deactivate
@@ -285,9 +317,9 @@ public final class Issuing {
                     return java.util.Optional.empty();
                 }
                 return java.util.Optional.of(
-                        files.facturX(
-                                Json.read(r.getString(1), IssuedInvoice.class),
-                                r.getTimestamp(2).toInstant()));
+                        files().facturX(
+                                        Json.read(r.getString(1), IssuedInvoice.class),
+                                        r.getTimestamp(2).toInstant()));
             }
         }
     }
@@ -368,7 +400,7 @@ public final class Issuing {
     private String submit(Snapshot snapshot)
             throws InboxException, UnreadableInvoiceException, SQLException {
         IssuedInvoice invoice = snapshot.invoice();
-        Document facturX = files.facturX(invoice, snapshot.issuedAt());
+        Document facturX = files().facturX(invoice, snapshot.issuedAt());
         Inbox.InboxReceipt receipt =
                 inbox.accept(
                         invoice.dossier(), facturX, new Inbox.Source(CHANNEL, invoice.number()));

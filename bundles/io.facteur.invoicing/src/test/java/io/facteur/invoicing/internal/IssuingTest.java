@@ -88,6 +88,29 @@ class IssuingTest {
     }
 
     @Test
+    void withoutTheEmbedderAnInvoiceIsIssuedAndWaitsThenGoesWhenItIsBack() throws Exception {
+        Issuing waiting =
+                new Issuing(
+                        database, inbox, null, clock, LanguageRule.customerOr("fr"), Duration.ZERO);
+        String id = newDraft();
+
+        Issuing.Issued issued = waiting.issue(DOSSIER, id, Locale.ENGLISH);
+
+        assertThat(issued.number()).isEqualTo("F2026-00001");
+        assertThat(issued.inboxDocumentId()).isNull();
+        assertThat(documents.find(DOSSIER, id).orElseThrow().state())
+                .isEqualTo(StoredDocument.State.ISSUED);
+        assertThat(waiting.resubmitPending()).isZero();
+        assertThat(inbox.stored()).isEmpty();
+
+        waiting.setEmbedder(embedder);
+        assertThat(waiting.resubmitPending()).isEqualTo(1);
+        assertThat(documents.find(DOSSIER, id).orElseThrow().state())
+                .isEqualTo(StoredDocument.State.SUBMITTED);
+        assertThat(inbox.stored()).hasSize(1);
+    }
+
+    @Test
     void concurrentIssuesTakeEveryNumberOnceInTheOrderOfTheirDates() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
